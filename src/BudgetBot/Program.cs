@@ -1,6 +1,38 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
-app.Run();
+using BudgetBot.Auth;
+using BudgetBot.Budgets;
+using BudgetBot.Cli;
+using BudgetBot.Operations;
+using BudgetBot.Policy;
+using BudgetBot.Preflight;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
 
-public partial class Program;
+if (CliRunner.IsVerb(args))
+{
+    return await CliRunner.RunAsync(args, Console.Out, Console.Error);
+}
+await Program.BuildApp(args).RunAsync();
+return 0;
+
+public partial class Program
+{
+    internal static WebApplication BuildApp(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddOperations();
+        builder.AddStorage();
+        builder.AddPolicy();
+        builder.AddTokenAuth();
+        builder.AddUsage();
+        builder.AddBudgets();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseOperations();
+        app.MapOperations();
+        app.MapUsage();
+        app.MapBudgets();
+        app.MapPreflight();
+        return app;
+    }
+}

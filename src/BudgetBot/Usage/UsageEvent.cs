@@ -19,9 +19,9 @@ internal sealed record UsageEvent
     public int? Pr { get; init; }
     public string? Branch { get; init; }
     public string? Sha { get; init; }
-    public long? RunId { get; init; }
+    public string? RunId { get; init; }
     public int? RunAttempt { get; init; }
-    public long? JobId { get; init; }
+    public string? JobId { get; init; }
     public string? Workflow { get; init; }
     public string? Actor { get; init; }
     public string? Team { get; init; }

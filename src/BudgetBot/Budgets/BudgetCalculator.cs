@@ -1,0 +1,36 @@
+using BudgetBot.Pricing;
+
+namespace BudgetBot.Budgets;
+
+// Pure budget arithmetic (DESIGN §7): remaining = limit + granted − spent − reserved; warning past
+// the first threshold; exceeded once spend reaches limit + granted; projection at the burn rate so
+// far, with at least an hour elapsed so a period's first minutes do not project absurd sums.
+internal static class BudgetCalculator
+{
+    public static BudgetStatus Status(ActiveBudget b, BudgetFigures f, DateTimeOffset now)
+    {
+        var limit = Money.ToMicros(b.AmountUsd);
+        var available = limit + f.GrantedMicros;
+        var remaining = available - f.SpentMicros - f.ReservedMicros;
+        var percent = available <= 0 ? 100m : Math.Round(f.SpentMicros * 100m / available, 1, MidpointRounding.AwayFromZero);
+        var state = f.SpentMicros >= available ? "exceeded"
+            : b.Thresholds.Count > 0 && percent >= b.Thresholds[0] ? "warning"
+            : "ok";
+        return new BudgetStatus(
+            b.Id, b.Scope, b.Enforcement.ToString().ToLowerInvariant(), b.Period.Start, b.Period.End, b.Period.End,
+            Money.FromMicros(limit), Money.FromMicros(f.GrantedMicros), Money.FromMicros(f.SpentMicros),
+            Money.FromMicros(f.ReservedMicros), Money.FromMicros(remaining), percent,
+            Money.FromMicros(Projected(f.SpentMicros, b.Period, now)), state, f.UnpricedEvents, b.Thresholds);
+    }
+
+    public static long Projected(long spentMicros, BudgetPeriod period, DateTimeOffset now)
+    {
+        var length = (period.End - period.Start).Ticks;
+        var elapsed = Math.Max((now - period.Start).Ticks, TimeSpan.TicksPerHour);
+        if (elapsed >= length)
+        {
+            return spentMicros;
+        }
+        return (long)Math.Round((decimal)spentMicros * length / elapsed, MidpointRounding.AwayFromZero);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Budgets;
+
+// Reads spend from the hourly rollups, never the raw events, so status costs the same at 10k or
+// 1M events. A period that starts or ends inside an hour (a half-hour zone, a cron at :30) reads
+// only that partial hour's events.
+internal sealed class BudgetLedger(Database db)
+{
+    internal static readonly SqlStatement RolledUp = new(
+        "Budgets.RolledUp",
+        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced_events), 0) AS Unpriced FROM spend_rollups " +
+        "WHERE scope = @Scope AND hour_ms >= @From AND hour_ms < @To;");
+
+    internal static readonly SqlStatement Granted = new(
+        "Budgets.Granted",
+        "SELECT COALESCE(SUM(amount_micros), 0) FROM grants WHERE budget_id = @BudgetId AND " +
+        "(period_start_ms = @PeriodStart OR (period_start_ms IS NULL AND starts_at_ms < @PeriodEnd " +
+        "AND (expires_at_ms IS NULL OR expires_at_ms > @Now)));");
+
+    internal static readonly SqlStatement Reserved = new(
+        "Budgets.Reserved",
+        "SELECT COALESCE(SUM(amount_micros), 0) FROM reservations WHERE budget_id = @BudgetId AND period_start_ms = @PeriodStart " +
+        "AND released_at_ms IS NULL AND expires_at_ms > @Now;");
+
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> RawByKind = new Dictionary<string, SqlStatement>
+    {
+        ["org"] = Raw("org", "1 = 1"),
+        ["team"] = Raw("team", "team = @Key"),
+        ["repo"] = Raw("repo", "repo = @Key"),
+        ["workflow"] = Raw("workflow", "workflow = @Key"),
+        ["experiment"] = Raw("experiment", "experiment = @Key"),
+    };
+
+    public async Task<BudgetFigures> FiguresAsync(DbConnection c, DbTransaction? tx, ActiveBudget b, DateTimeOffset now)
+    {
+        var start = b.Period.Start.ToUnixTimeMilliseconds();
+        var end = b.Period.End.ToUnixTimeMilliseconds();
+        var firstHour = RollupDelta.HourOf(start) == start ? start : RollupDelta.HourOf(start) + RollupDelta.HourMs3600;
+        var lastHour = RollupDelta.HourOf(end);
+        var (cost, unpriced) = await c.QuerySingleAsync<(long, long)>(db.Sql(RolledUp), new { b.Scope, From = firstHour, To = lastHour }, tx);
+        if (firstHour > start)
+        {
+            var edge = await RawAsync(c, tx, b.Scope, start, Math.Min(firstHour, end));
+            cost += edge.Cost;
+            unpriced += edge.Unpriced;
+        }
+        if (lastHour < end && lastHour >= firstHour)
+        {
+            var edge = await RawAsync(c, tx, b.Scope, lastHour, end);
+            cost += edge.Cost;
+            unpriced += edge.Unpriced;
+        }
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var args = new { BudgetId = b.Id, PeriodStart = start, PeriodEnd = end, Now = nowMs };
+        var granted = await c.ExecuteScalarAsync<long>(db.Sql(Granted), args, tx);
+        var reserved = await c.ExecuteScalarAsync<long>(db.Sql(Reserved), args, tx);
+        return new BudgetFigures(cost, granted, reserved, unpriced);
+    }
+
+    public async Task<BudgetFigures> FiguresAsync(ActiveBudget b, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await FiguresAsync(c, null, b, now);
+    }
+
+    private async Task<(long Cost, long Unpriced)> RawAsync(DbConnection c, DbTransaction? tx, string scope, long from, long to)
+    {
+        var colon = scope.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? scope : scope[..colon];
+        var key = colon < 0 ? "" : scope[(colon + 1)..];
+        return await c.QuerySingleAsync<(long, long)>(db.Sql(RawByKind[kind]), new { Key = key, From = from, To = to }, tx);
+    }
+
+    private static SqlStatement Raw(string kind, string filter) => new(
+        "Budgets.RawEdge." + kind,
+        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced), 0) AS Unpriced FROM usage_events " +
+        $"WHERE occurred_at_ms >= @From AND occurred_at_ms < @To AND {filter};");
+}

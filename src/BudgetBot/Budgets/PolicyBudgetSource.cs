@@ -1,0 +1,17 @@
+using BudgetBot.Policy;
+using BudgetBot.Usage;
+
+namespace BudgetBot.Budgets;
+
+internal sealed class PolicyBudgetSource(IPolicyProvider policy) : IBudgetSource
+{
+    public Task<IReadOnlyList<ActiveBudget>> ActiveAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var p = policy.Current;
+        IReadOnlyList<ActiveBudget> budgets = p.Budgets
+            .Select(b => new ActiveBudget(b.Id, SpendScopes.Normalise(b.Scope), b.AmountUsd, b.Enforcement,
+                BudgetPeriod.Containing(b.Period, p.TimeZone, now), b.Thresholds))
+            .ToList();
+        return Task.FromResult(budgets);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using BudgetBot.Budgets;
+using BudgetBot.Policy;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace BudgetBot.Preflight;
+
+// May this run start? Only hard budgets deny. The check and the hold happen in one write
+// transaction that serialises with every other pre-flight on the same budgets (BEGIN IMMEDIATE on
+// SQLite, applocks on SQL Server), so 50 parallel asks against room for 10 allow exactly 10.
+internal sealed class PreflightService(
+    Database db, BudgetStatusService budgets, BudgetLedger ledger, IPolicyProvider policy, TimeProvider clock, IOptions<PreflightOptions> options)
+{
+    internal static readonly SqlStatement Lock = new(
+        "Preflight.Lock",
+        "SELECT 1;",
+        "EXEC sp_getapplock @Resource = @Resource, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;");
+
+    internal static readonly SqlStatement Reserve = new(
+        "Preflight.Reserve",
+        "INSERT INTO reservations (reservation_id, budget_id, period_start_ms, run_id, amount_micros, created_at_ms, expires_at_ms, released_at_ms) " +
+        "VALUES (@ReservationId, @BudgetId, @PeriodStartMs, @RunId, @AmountMicros, @CreatedAtMs, @ExpiresAtMs, NULL);");
+
+    public async Task<PreflightDecision> DecideAsync(PreflightRequest request, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var team = request.Team ?? policy.Current.ResolveTeam(request.Repo);
+        var scopes = SpendScopes.For(team, request.Repo, request.Workflow, request.Experiment).ToHashSet(StringComparer.Ordinal);
+        var matching = (await budgets.ActiveAsync(now, ct)).Where(b => scopes.Contains(b.Scope)).OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
+        var estimate = Money.ToMicros(request.EstimateUsd);
+        return await db.WriteAsync(async (c, tx) =>
+        {
+            foreach (var b in matching)
+            {
+                await c.ExecuteAsync(db.Sql(Lock), new { Resource = "budgetbot:budget:" + b.Id }, tx);
+            }
+            var statuses = new List<BudgetStatus>();
+            foreach (var b in matching)
+            {
+                statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
+            }
+            var blocking = statuses.FirstOrDefault(s => s.Enforcement == "hard" && Money.ToMicros(s.RemainingUsd) < estimate);
+            if (blocking is not null)
+            {
+                return new PreflightDecision(false, DenyReason(blocking, request.EstimateUsd), null,
+                    statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList());
+            }
+            string? reservationId = null;
+            if (estimate > 0 && matching.Count > 0)
+            {
+                reservationId = "rsv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+                var expires = now.AddMinutes(options.Value.ReservationTtlMinutes).ToUnixTimeMilliseconds();
+                foreach (var b in matching)
+                {
+                    await c.ExecuteAsync(db.Sql(Reserve), new
+                    {
+                        ReservationId = reservationId, BudgetId = b.Id, PeriodStartMs = b.Period.Start.ToUnixTimeMilliseconds(),
+                        request.RunId, AmountMicros = estimate, CreatedAtMs = now.ToUnixTimeMilliseconds(), ExpiresAtMs = expires,
+                    }, tx);
+                }
+            }
+            var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
+            var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
+            return new PreflightDecision(true, reason, reservationId, after);
+        }, ct);
+    }
+
+    private static string DenyReason(BudgetStatus s, decimal estimate) => string.Format(
+        CultureInfo.InvariantCulture,
+        "hard budget '{0}' has ${1:0.00} left and this run estimates ${2:0.00}; ask for more in Slack with /budget request <amount> for {0} <reason>",
+        s.Id, s.RemainingUsd, estimate);
+}

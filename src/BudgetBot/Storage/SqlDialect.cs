@@ -1,0 +1,7 @@
+namespace BudgetBot.Storage;
+
+internal enum SqlDialect
+{
+    Sqlite,
+    SqlServer,
+}

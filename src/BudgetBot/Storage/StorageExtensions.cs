@@ -1,0 +1,26 @@
+namespace BudgetBot.Storage;
+
+internal static class StorageExtensions
+{
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        // Read when first needed, so configuration added by a test host is seen.
+        builder.Services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var options = new StorageOptions
+            {
+                Provider = config["Storage:Provider"] ?? "sqlite",
+                ConnectionString = config.GetConnectionString("BudgetBot") ?? "Data Source=budgetbot.db",
+            };
+            return options.Provider is "sqlite" or "sqlserver"
+                ? options
+                : throw new InvalidOperationException($"Storage:Provider must be 'sqlite' or 'sqlserver', not '{options.Provider}'.");
+        });
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+}

@@ -1,0 +1,68 @@
+using BudgetBot.Policy;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.Usage;
+
+// Prices events that arrived for a model the catalog did not know, once it does (DESIGN §6).
+// Each row is updated only while still unpriced, so two runs cannot count an event twice.
+internal sealed partial class Repricer(Database db, UsageStore store, PriceCatalogProvider catalog, IPolicyProvider policy, ILogger<Repricer> logger)
+{
+    internal static readonly SqlStatement Unpriced = new(
+        "Usage.Unpriced",
+        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, model AS Model, provider AS Provider, " +
+        "input_tokens AS InputTokens, output_tokens AS OutputTokens, cache_read_tokens AS CacheReadTokens, " +
+        "cache_write_5m_tokens AS CacheWrite5mTokens, cache_write_1h_tokens AS CacheWrite1hTokens, repo AS Repo, " +
+        "workflow AS Workflow, team AS Team, experiment AS Experiment FROM usage_events WHERE unpriced = 1;");
+
+    internal static readonly SqlStatement SetPrice = new(
+        "Usage.SetPrice",
+        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, unpriced = 0 WHERE id = @RowId AND unpriced = 1;");
+
+    public async Task<int> RepriceAsync(CancellationToken ct = default)
+    {
+        var current = catalog.Current;
+        var currentPolicy = policy.Current;
+        var count = await db.WriteAsync(async (c, tx) =>
+        {
+            var rows = await c.QueryAsync<UnpricedRow>(db.Sql(Unpriced), transaction: tx);
+            var deltas = new List<RollupDelta>();
+            var repriced = 0;
+            foreach (var row in rows)
+            {
+                var p = UsagePricer.Price(row.ToEvent(), current, currentPolicy) with { Team = row.Team };
+                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, row.RowId }, tx) != 1)
+                {
+                    continue;
+                }
+                repriced++;
+                deltas.AddRange(UsageIngestor.Deltas(p).Select(d => d with { Events = 0, UnpricedEvents = -1 }));
+            }
+            await store.ApplyRollupsAsync(c, tx, deltas);
+            return repriced;
+        }, ct);
+        if (count > 0)
+        {
+            LogRepriced(logger, count);
+        }
+        return count;
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Priced {Count} usage events whose model the catalog now knows")]
+    private static partial void LogRepriced(ILogger logger, int count);
+
+    private sealed record UnpricedRow(
+        long RowId, string Source, string EventId, long OccurredAtMs, string Model, string? Provider, long InputTokens,
+        long OutputTokens, long CacheReadTokens, long CacheWrite5mTokens, long CacheWrite1hTokens, string? Repo,
+        string? Workflow, string Team, string? Experiment)
+    {
+        public UsageEvent ToEvent() => new()
+        {
+            Id = EventId, Source = Source, OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtMs), Model = Model,
+            Provider = Provider, InputTokens = InputTokens, OutputTokens = OutputTokens, CacheReadTokens = CacheReadTokens,
+            CacheWrite5mTokens = CacheWrite5mTokens, CacheWrite1hTokens = CacheWrite1hTokens, Repo = Repo, Workflow = Workflow,
+            Team = Team, Experiment = Experiment,
+        };
+    }
+}

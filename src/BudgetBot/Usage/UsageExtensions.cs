@@ -1,0 +1,16 @@
+using BudgetBot.Pricing;
+
+namespace BudgetBot.Usage;
+
+internal static class UsageExtensions
+{
+    public static IHostApplicationBuilder AddUsage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new PriceCatalogProvider(PriceCatalog.LoadEmbedded()));
+        builder.Services.AddSingleton<UsageStore>();
+        builder.Services.AddSingleton<UsageIngestor>();
+        builder.Services.AddSingleton<Repricer>();
+        builder.Services.AddHostedService<RepriceOnStart>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using BudgetBot.Policy;
+using BudgetBot.Pricing;
+
+namespace BudgetBot.Usage;
+
+// Pure: prices an event and resolves its team (DESIGN §6, §8). An event is one aggregate of
+// requests (a run, a session, a day), so no per-request long-context tier is applied to it.
+internal static class UsagePricer
+{
+    public static PricedUsage Price(UsageEvent e, PriceCatalog catalog, BudgetPolicy policy)
+    {
+        var team = e.Team ?? policy.ResolveTeam(e.Repo);
+        long? reported = e.CostUsd is { } c ? Money.ToMicros(c) : null;
+        long? list = null;
+        long? discounted = null;
+        if (catalog.TryGet(e.Model, out var price))
+        {
+            var tokens = new TokenCounts(e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens);
+            var listUsd = CostCalculator.Calculate(tokens, price, 0m, batch: false, tier: ContextTier.Base);
+            list = Money.ToMicros(listUsd);
+            discounted = Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? price.Provider)));
+        }
+        var cost = reported ?? discounted;
+        return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null);
+    }
+}
