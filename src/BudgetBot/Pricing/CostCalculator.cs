@@ -5,7 +5,12 @@ internal static class CostCalculator
 {
     private const decimal TokensPerRateUnit = 1_000_000m;
 
-    public static decimal Calculate(TokenCounts tokens, ModelPrice price, decimal discount = 0m, bool batch = false)
+    public static decimal Calculate(
+        TokenCounts tokens,
+        ModelPrice price,
+        decimal discount = 0m,
+        bool batch = false,
+        ContextTier tier = ContextTier.BySize)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(price);
@@ -19,14 +24,11 @@ internal static class CostCalculator
             throw new ArgumentOutOfRangeException(nameof(discount), discount, "Discount is a fraction between 0 and 1.");
         }
 
-        // The long-context tier is per request, as Anthropic and Google bill it: once the prompt
-        // (uncached input + cache reads + cache writes) exceeds the threshold, every token of that
-        // request, output included, moves to the tier rates. Exactly at the threshold stays on base.
-        // Pricing an aggregate of many requests therefore needs per-request counts to be exact.
-        var cost = price.LongContext is { } tier && tokens.Prompt > tier.AboveInputTokens
-            ? Sum(tokens, tier.Input, tier.Output, tier.CacheRead, tier.CacheWrite5m, tier.CacheWrite1h)
+        var cost = UsesLongContext(tokens, price, tier) && price.LongContext is { } rates
+            ? Sum(tokens, rates.Input, rates.Output, rates.CacheRead, rates.CacheWrite5m, rates.CacheWrite1h)
             : Sum(tokens, price.Input, price.Output, price.CacheRead, price.CacheWrite5m, price.CacheWrite1h);
 
+        // A model without a batch price (BatchDiscount 0) is charged in full: over- rather than under-count.
         if (batch)
         {
             cost *= 1m - price.BatchDiscount;
@@ -34,6 +36,18 @@ internal static class CostCalculator
 
         return cost * (1m - discount);
     }
+
+    // The long-context tier is per request, as Anthropic and Google bill it: once the prompt
+    // (uncached input + cache reads + cache writes) exceeds the threshold, every token of that
+    // request, output included, moves to the tier rates; exactly at the threshold stays on base.
+    // A model with no tier in the table is priced at base rates even when told Long.
+    private static bool UsesLongContext(TokenCounts tokens, ModelPrice price, ContextTier tier) => tier switch
+    {
+        ContextTier.BySize => price.LongContext is { } rates && tokens.Prompt > rates.AboveInputTokens,
+        ContextTier.Base => false,
+        ContextTier.Long => true,
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown context tier."),
+    };
 
     // A provider without a cache-write charge bills those tokens as ordinary input.
     private static decimal Sum(TokenCounts t, decimal input, decimal output, decimal read, decimal? write5m, decimal? write1h) =>
