@@ -2,6 +2,7 @@ using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
 using BudgetBot.Operations;
+using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
 using BudgetBot.Storage;
@@ -25,6 +26,7 @@ public partial class Program
         builder.AddTokenAuth();
         builder.AddUsage();
         builder.AddBudgets();
+        builder.AddOutbox();
         configure?.Invoke(builder);
 
         var app = builder.Build();

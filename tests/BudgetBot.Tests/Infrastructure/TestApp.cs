@@ -33,7 +33,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public IDictionary<string, string?> Settings { get; }
 
-    public Action<IServiceCollection>? Services { get; init; }
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
     public T Get<T>() where T : notnull => Server.Services.GetRequiredService<T>();
 
@@ -58,7 +58,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            Services?.Invoke(services);
+            ConfigureTestServices?.Invoke(services);
         });
     }
 

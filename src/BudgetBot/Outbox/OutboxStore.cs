@@ -1,0 +1,87 @@
+using System.Data.Common;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.Outbox;
+
+internal sealed class OutboxStore(Database db, TimeProvider clock)
+{
+    public const int MaxAttempts = 10;
+
+    internal static readonly SqlStatement Supersede = new(
+        "Outbox.Supersede",
+        "UPDATE outbox_messages SET state = 'superseded' WHERE target = @Target AND state = 'pending' " +
+        "AND (lease_until_ms IS NULL OR lease_until_ms < @Now);");
+
+    internal static readonly SqlStatement Insert = new(
+        "Outbox.Insert",
+        "INSERT INTO outbox_messages (channel, kind, target, payload, state, created_at_ms, due_at_ms, attempts) " +
+        "VALUES (@Channel, @Kind, @Target, @Payload, 'pending', @Now, @DueAtMs, 0);");
+
+    // Only the oldest pending message of a target is claimable, and none while another message
+    // of that target is leased: writes to one PR or one Slack card never overlap or reorder.
+    private const string Claimable =
+        "m.state = 'pending' AND m.due_at_ms <= @Now AND (m.lease_until_ms IS NULL OR m.lease_until_ms < @Now) " +
+        "AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.target = m.target AND o.state = 'pending' " +
+        "AND (o.id < m.id OR o.lease_until_ms >= @Now))";
+
+    internal static readonly SqlStatement Claim = new(
+        "Outbox.Claim",
+        "UPDATE outbox_messages SET lease_owner = @Owner, lease_until_ms = @Until WHERE id IN " +
+        $"(SELECT m.id FROM outbox_messages m WHERE {Claimable} ORDER BY m.id LIMIT @Limit) " +
+        "RETURNING id AS Id, channel AS Channel, kind AS Kind, target AS Target, payload AS Payload, attempts AS Attempts;",
+        "WITH next AS (SELECT TOP (@Limit) * FROM outbox_messages m WITH (UPDLOCK, READPAST, ROWLOCK) " +
+        $"WHERE {Claimable} ORDER BY m.id) UPDATE next SET lease_owner = @Owner, lease_until_ms = @Until " +
+        "OUTPUT inserted.id AS Id, inserted.channel AS Channel, inserted.kind AS Kind, inserted.target AS Target, " +
+        "inserted.payload AS Payload, inserted.attempts AS Attempts;");
+
+    internal static readonly SqlStatement Finish = new(
+        "Outbox.Finish",
+        "UPDATE outbox_messages SET state = @State, sent_at_ms = @SentAtMs, last_error = @Error, lease_owner = NULL, " +
+        "lease_until_ms = NULL WHERE id = @Id AND lease_owner = @Owner;");
+
+    internal static readonly SqlStatement Reschedule = new(
+        "Outbox.Reschedule",
+        "UPDATE outbox_messages SET attempts = attempts + 1, due_at_ms = @DueAtMs, last_error = @Error, " +
+        "state = CASE WHEN attempts + 1 >= @MaxAttempts THEN 'failed' ELSE 'pending' END, lease_owner = NULL, " +
+        "lease_until_ms = NULL WHERE id = @Id AND lease_owner = @Owner;");
+
+    internal static readonly SqlStatement Requeue = new(
+        "Outbox.Requeue",
+        "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = @Now WHERE state = 'failed';");
+
+    public Task EnqueueAsync(OutboxEnqueue message, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => EnqueueAsync(c, tx, message), ct);
+
+    // Joins the caller's transaction, so the decision and its message commit together.
+    public async Task EnqueueAsync(DbConnection c, DbTransaction tx, OutboxEnqueue m)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (m.Coalesce)
+        {
+            await c.ExecuteAsync(db.Sql(Supersede), new { m.Target, Now = now }, tx);
+        }
+        await c.ExecuteAsync(db.Sql(Insert), new { m.Channel, m.Kind, m.Target, m.Payload, Now = now, DueAtMs = m.DueAt.ToUnixTimeMilliseconds() }, tx);
+    }
+
+    public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return db.WriteAsync(async (c, tx) => (await c.QueryAsync<OutboxMessage>(db.Sql(Claim),
+            new { Owner = owner, Until = (now + lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList(), ct);
+    }
+
+    public Task FinishAsync(long id, string owner, string state, string? error, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Finish), new
+        {
+            Id = id, Owner = owner, State = state, Error = error,
+            SentAtMs = state == "sent" ? clock.GetUtcNow().ToUnixTimeMilliseconds() : (long?)null,
+        }, tx), ct);
+
+    public Task RescheduleAsync(long id, string owner, DateTimeOffset due, string? error, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Reschedule),
+            new { Id = id, Owner = owner, DueAtMs = due.ToUnixTimeMilliseconds(), Error = error, MaxAttempts }, tx), ct);
+
+    public Task<int> RequeueFailedAsync(CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Requeue), new { Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct);
+}

@@ -1,0 +1,114 @@
+using BudgetBot.Budgets;
+using BudgetBot.Policy;
+using BudgetBot.Preflight;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using BudgetBot.Tests.Infrastructure;
+using BudgetBot.Usage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BudgetBot.Tests.Storage;
+
+// One contract over the stores, run once per dialect (SqliteStoreContract, SqlServerStoreContract).
+public abstract class StoreContract : IAsyncLifetime
+{
+    private Database? db;
+
+    protected FakeTimeProvider Clock { get; } = new(TestApp.Start);
+
+    internal Database Db => db ?? throw new InvalidOperationException("not initialised");
+
+    internal abstract Task<Database> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async ValueTask InitializeAsync()
+    {
+        db = await CreateDatabaseAsync();
+        await Migrator().MigrateAsync(Clock, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private Migrator Migrator() => new(Db, NullLogger<Migrator>.Instance);
+
+    private UsageIngestor Ingestor() => new(Db, new UsageStore(Db), new PriceCatalogProvider(PriceCatalog.LoadEmbedded()),
+        StaticPolicy.Default, Clock, []);
+
+    private BudgetStatusService Budgets() => new([new PolicyBudgetSource(StaticPolicy.Default)], new BudgetLedger(Db), Clock);
+
+    private static UsageEvent Event(string id, decimal cost, string? runId = null) => new()
+    {
+        Id = id, Source = "contract", OccurredAt = TestApp.Start.AddHours(-1), Model = "claude-haiku-4-5",
+        CostUsd = cost, Workflow = "claude-review", Repo = "acme/api", RunId = runId,
+    };
+
+    [Fact]
+    public async Task Migrate_IsIdempotent_AndSafeWhenTwoInstancesStartTogether()
+    {
+        var counts = await Task.WhenAll(Migrator().MigrateAsync(Clock), Migrator().MigrateAsync(Clock));
+        Assert.Equal([0, 0], counts);
+        Assert.True(await Migrator().IsCurrentAsync());
+    }
+
+    [Fact]
+    public async Task Usage_IsIdempotentOnSourceAndId_AndRollsUp()
+    {
+        var first = await Ingestor().IngestAsync([Event("a", 1.5m), Event("b", 2m), Event("a", 1.5m)]);
+        var again = await Ingestor().IngestAsync([Event("a", 1.5m), Event("c", 0.25m)]);
+        Assert.Equal(new IngestResult(2, 1), first);
+        Assert.Equal(new IngestResult(1, 1), again);
+        var status = await Budgets().FindAsync("review-agents");
+        Assert.Equal(3.75m, status!.SpentUsd);
+    }
+
+    [Fact]
+    public async Task ConcurrentBatches_CountEveryEventOnce()
+    {
+        var batches = Enumerable.Range(0, 8).Select(b => Enumerable.Range(0, 25).Select(i => Event($"e{(b * 25 + i) % 100}", 0.01m)).ToList());
+        var results = await Task.WhenAll(batches.Select(b => Ingestor().IngestAsync(b)));
+        Assert.Equal(100, results.Sum(r => r.Accepted));
+        Assert.Equal(1m, (await Budgets().FindAsync("review-agents"))!.SpentUsd);
+    }
+
+    [Fact]
+    public async Task Grant_IsWrittenOncePerRequest()
+    {
+        var audit = new AuditLog(Db);
+        var grants = new GrantStore(Db, audit);
+        var now = Clock.GetUtcNow();
+        var start = (await Budgets().FindAsync("review-agents"))!.PeriodStart;
+        var grant = new Grant("review-agents", 5_000_000, start, now, null, "increase", "more", 42, "U0LEAD1");
+        var added = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Db.WriteAsync((c, tx) => grants.AddAsync(c, tx, grant, now))));
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal(5m, (await Budgets().FindAsync("review-agents"))!.GrantedUsd);
+    }
+
+    [Fact]
+    public async Task Preflight_FiftyInParallelAgainstRoomForTen_AllowsExactlyTen()
+    {
+        var service = new PreflightService(Db, Budgets(), new BudgetLedger(Db), StaticPolicy.Default, Clock, Options.Create(new PreflightOptions()));
+        var asks = Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            service.DecideAsync(new PreflightRequest(null, null, "claude-review", null, null, "run-" + i, 10m))));
+        var answers = await Task.WhenAll(asks);
+        Assert.Equal(10, answers.Count(a => a.Allowed));
+        Assert.Equal(100m, (await Budgets().FindAsync("review-agents"))!.ReservedUsd);
+    }
+
+    [Fact]
+    public async Task Usage_ReleasesItsRunsReservation()
+    {
+        var service = new PreflightService(Db, Budgets(), new BudgetLedger(Db), StaticPolicy.Default, Clock, Options.Create(new PreflightOptions()));
+        await service.DecideAsync(new PreflightRequest(null, null, "claude-review", null, null, "42", 10m));
+        await Ingestor().IngestAsync([Event("r", 2m, runId: "42")]);
+        var status = await Budgets().FindAsync("review-agents");
+        Assert.Equal(0m, status!.ReservedUsd);
+        Assert.Equal(2m, status.SpentUsd);
+    }
+}
