@@ -1,0 +1,14 @@
+namespace BudgetBot.Policy;
+
+// Bound from the "Policy" configuration section (DESIGN §3).
+internal sealed record PolicyOptions
+{
+    public const string Section = "Policy";
+
+    // Relative paths are looked up in the current directory, then the content root, then next to the
+    // executable (where the build copies the sample).
+    public string Path { get; init; } = "budgetbot.policy.yaml";
+
+    // How often the file is checked for changes; 0 turns reloading off.
+    public int ReloadSeconds { get; init; } = 5;
+}
