@@ -25,7 +25,7 @@ internal static class BudgetsParser
             var amount = reader.Required(section, "amountUsd") is { } amountNode
                 ? reader.Decimal(amountNode, section.PathOf("amountUsd"), d => d > 0, "a positive number")
                 : null;
-            var period = reader.Required(section, "period") is { } periodNode ? reader.Cron(periodNode, section.PathOf("period")) : null;
+            var period = reader.Required(section, "period") is { } periodNode ? PolicyCron.Read(reader, periodNode, section.PathOf("period")) : null;
             var thresholds = section["thresholds"] is { } t ? Thresholds(reader, t, section.PathOf("thresholds")) : DefaultThresholds;
             var enforcement = section["enforcement"] is { } e ? EnforcementOf(reader, e, section.PathOf("enforcement")) : Enforcement.Advisory;
             if (id is not null && scope is not null && amount is { } usd && period is { } p && thresholds is not null && enforcement is { } how)

@@ -66,7 +66,7 @@ internal static partial class PolicyParser
         var top = reader.Section(root, "", TopLevelKeys);
         var teams = TeamsParser.Parse(reader, top["teams"]);
         var founders = SlackUserList.Parse(reader, top["founders"], "founders");
-        var digest = top["digest"] is { } digestNode ? reader.Cron(digestNode, "digest") : null;
+        var digest = top["digest"] is { } digestNode ? PolicyCron.Read(reader, digestNode, "digest") : null;
         return new BudgetPolicy(
             top["timezone"] is { } zoneNode ? TimeZone(reader, zoneNode) : TimeZoneInfo.Utc,
             teams,

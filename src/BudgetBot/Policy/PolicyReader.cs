@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cronos;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,8 +8,6 @@ namespace BudgetBot.Policy;
 // pass finds every mistake in the file. A read that fails returns null and the caller moves on.
 internal sealed class PolicyReader
 {
-    private static readonly DateTime NeverBefore = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     private readonly List<PolicyError> errors = [];
 
     public IReadOnlyList<PolicyError> Errors => errors;
@@ -134,35 +131,5 @@ internal sealed class PolicyReader
 
         Error(node, $"{path} must be {requirement} (got \"{text}\")");
         return null;
-    }
-
-    // Standard five-field cron only: seconds-precision schedules make no sense for budgets or digests.
-    public (CronExpression Cron, string Text)? Cron(YamlNode node, string path)
-    {
-        var text = Text(node, path);
-        if (text is null)
-        {
-            return null;
-        }
-
-        CronExpression cron;
-        try
-        {
-            cron = CronExpression.Parse(text, CronFormat.Standard);
-        }
-        catch (CronFormatException ex)
-        {
-            Error(node, $"{path} \"{text}\" is not a valid 5-field cron expression: {ex.Message}");
-            return null;
-        }
-
-        // Cronos accepts dates that never come ("0 0 31 2 *"); such a period would never reset.
-        if (cron.GetNextOccurrence(NeverBefore) is null)
-        {
-            Error(node, $"{path} \"{text}\" never occurs");
-            return null;
-        }
-
-        return (cron, text);
     }
 }
