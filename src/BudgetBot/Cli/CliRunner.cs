@@ -8,7 +8,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -30,6 +30,8 @@ internal static class CliRunner
                 return PolicyCheckCommand.Run(file, stdout, stderr);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout);
+            case ["healthcheck", ..]:
+                return await HealthCheckCommand.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null, stderr);
             default:
                 await stderr.WriteLineAsync(Usage);
                 return args is ["help", ..] ? 0 : 2;
@@ -66,5 +68,6 @@ internal static class CliRunner
           tokens create --name NAME --scopes LIST    create an API token (scopes: ingest,read,admin)
           policy check FILE                          check a policy file and list every error
           demo                                       play a scripted scenario on a throw-away database
+          healthcheck [URL]                          exit 0 when GET URL (default http://127.0.0.1:8080/healthz) answers 200
         """;
 }
