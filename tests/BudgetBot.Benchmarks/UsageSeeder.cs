@@ -1,0 +1,42 @@
+using BudgetBot.Budgets;
+using BudgetBot.Policy;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Benchmarks;
+
+// Fills the ledger fast but exactly as ingestion would: each event priced and attributed by
+// UsagePricer, stored with UsageStore's insert, and rolled up with UsageIngestor's deltas through
+// UsageStore.ApplyRollupsAsync, in big transactions instead of HTTP batches of 500.
+internal static class UsageSeeder
+{
+    private const int Chunk = 50_000;
+
+    // Spreads count events evenly over the budget's current period up to now.
+    public static async Task SeedAsync(BenchHost host, string budgetId, int count)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var budget = (await host.Get<BudgetStatusService>().ActiveAsync(now)).Single(b => b.Id == budgetId);
+        var start = budget.Period.Start;
+        var span = (now - start).Ticks;
+        var catalog = host.Get<PriceCatalogProvider>().Current;
+        var policy = host.Get<IPolicyProvider>().Current;
+        var db = host.Get<Database>();
+        var store = host.Get<UsageStore>();
+        var receivedAt = now.ToUnixTimeMilliseconds();
+        for (var from = 0; from < count; from += Chunk)
+        {
+            var priced = Enumerable.Range(from, Math.Min(Chunk, count - from))
+                .Select(n => SyntheticUsage.Event("seed", n, start.AddTicks(span / count * n)))
+                .Select(e => UsagePricer.Price(e, catalog, policy))
+                .ToList();
+            await db.WriteAsync(async (c, tx) =>
+            {
+                await c.ExecuteAsync(db.Sql(UsageStore.Insert), priced.Select(p => UsageRow.From(p, receivedAt)), tx);
+                await store.ApplyRollupsAsync(c, tx, priced.SelectMany(UsageIngestor.Deltas));
+            });
+        }
+    }
+}
