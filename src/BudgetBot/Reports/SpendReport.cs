@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.Reports;
+
+// GET /api/reports/spend.csv: spend between two instants grouped by one dimension. Never by actor:
+// reports rank work, not people (DESIGN §11).
+internal sealed class SpendReport(Database db)
+{
+    public static readonly IReadOnlyList<string> Groups = ["team", "repo", "workflow", "model", "pr", "day"];
+
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> ByGroup = new Dictionary<string, SqlStatement>
+    {
+        ["team"] = Grouped("team", "team", "team"),
+        ["repo"] = Grouped("repo", "COALESCE(repo, '(none)')", "COALESCE(repo, '(none)')"),
+        ["workflow"] = Grouped("workflow", "COALESCE(workflow, '(none)')", "COALESCE(workflow, '(none)')"),
+        ["model"] = Grouped("model", "model", "model"),
+        ["pr"] = Grouped("pr", "COALESCE(repo || '#' || pr, '(none)')", "COALESCE(repo + '#' + CAST(pr AS NVARCHAR(20)), '(none)')"),
+        ["day"] = Grouped("day", "strftime('%Y-%m-%d', occurred_at_ms / 1000, 'unixepoch')",
+            "CONVERT(CHAR(10), DATEADD(SECOND, occurred_at_ms / 1000, '1970-01-01'), 23)"),
+    };
+
+    public async Task<string> CsvAsync(string groupBy, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(db.Sql(ByGroup[groupBy]),
+            new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
+        var csv = new StringBuilder();
+        csv.Append(groupBy).Append(",events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents\n");
+        foreach (var r in rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Quote(r.Key)},{r.Events},{r.Runs},{Money.FromMicros(r.CostMicros):0.000000},{r.Input},{r.Output},{r.CacheRead},{r.CacheWrite},{r.Unpriced}\n");
+        }
+        return csv.ToString();
+    }
+
+    // RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
+    internal static string Quote(string value)
+    {
+        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    private static SqlStatement Grouped(string name, string sqliteKey, string sqlServerKey)
+    {
+        const string Aggregates = "COUNT(*) AS Events, COUNT(DISTINCT run_id) AS Runs, COALESCE(SUM(cost_micros), 0) AS CostMicros, " +
+            "COALESCE(SUM(input_tokens), 0) AS Input, COALESCE(SUM(output_tokens), 0) AS Output, COALESCE(SUM(cache_read_tokens), 0) AS CacheRead, " +
+            "COALESCE(SUM(cache_write_5m_tokens + cache_write_1h_tokens), 0) AS CacheWrite, COALESCE(SUM(unpriced), 0) AS Unpriced";
+        const string Where = "FROM usage_events WHERE occurred_at_ms >= @From AND occurred_at_ms < @To";
+        return new SqlStatement(
+            "Reports.Spend." + name,
+            $"SELECT {sqliteKey} AS \"Key\", {Aggregates} {Where} GROUP BY {sqliteKey} ORDER BY CostMicros DESC;",
+            $"SELECT {sqlServerKey} AS [Key], {Aggregates} {Where} GROUP BY {sqlServerKey} ORDER BY CostMicros DESC;");
+    }
+
+    private sealed record Row(string Key, long Events, long Runs, long CostMicros, long Input, long Output, long CacheRead, long CacheWrite, long Unpriced);
+}
