@@ -2,6 +2,7 @@ using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
 using BudgetBot.Operations;
+using BudgetBot.Otlp;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
@@ -27,6 +28,7 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddOutbox();
+        builder.AddOtlp();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public partial class Program
         app.MapUsage();
         app.MapBudgets();
         app.MapPreflight();
+        app.MapOtlp();
         return app;
     }
 }
