@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BudgetBot.Auth;
+using BudgetBot.Transcripts;
 
 namespace BudgetBot.Otlp;
 
@@ -11,6 +12,7 @@ internal static class OtlpExtensions
         builder.Services.AddSingleton<SessionClaims>();
         builder.Services.AddSingleton<CumulativeSeries>();
         builder.Services.AddSingleton<OtlpReceiver>();
+        builder.Services.AddSingleton<ClaudeCodeImporter>();
         return builder;
     }
 
