@@ -52,7 +52,9 @@ internal static class Otlp
         ["asDouble"] = value,
     };
 
-    public static string Metrics(string name, int temporality, params JsonObject[] points) => new JsonObject
+    public static string Metrics(string name, int temporality, params JsonObject[] points) => Metrics(temporality, [(name, points)]);
+
+    public static string Metrics(int temporality, params (string Name, JsonObject[] Points)[] metrics) => new JsonObject
     {
         ["resourceMetrics"] = new JsonArray(new JsonObject
         {
@@ -60,11 +62,11 @@ internal static class Otlp
             ["scopeMetrics"] = new JsonArray(new JsonObject
             {
                 ["scope"] = new JsonObject { ["name"] = "com.anthropic.claude_code" },
-                ["metrics"] = new JsonArray(new JsonObject
+                ["metrics"] = new JsonArray([.. metrics.Select(m => new JsonObject
                 {
-                    ["name"] = name,
-                    ["sum"] = new JsonObject { ["aggregationTemporality"] = temporality, ["isMonotonic"] = true, ["dataPoints"] = new JsonArray([.. points]) },
-                }),
+                    ["name"] = m.Name,
+                    ["sum"] = new JsonObject { ["aggregationTemporality"] = temporality, ["isMonotonic"] = true, ["dataPoints"] = new JsonArray([.. m.Points]) },
+                })]),
             }),
         }),
     }.ToJsonString();

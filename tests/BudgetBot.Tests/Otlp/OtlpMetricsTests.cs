@@ -114,6 +114,23 @@ public sealed class OtlpMetricsTests : IAsyncLifetime
         Assert.Equal(0, await app.CountAsync());
     }
 
+    [Fact]
+    public async Task GenAiInferenceCounters_TakeCachedTokensOutOfInput()
+    {
+        // The GenAI span fixture's numbers as gen_ai.client.inference.usage.* counters: $0.05475.
+        static (string, System.Text.Json.Nodes.JsonObject[]) M(string suffix, decimal value, string modality = "text") =>
+            ("gen_ai.client.inference.usage." + suffix, [Point(value, 0, 60, Attr("gen_ai.provider.name", "anthropic"),
+                Attr("gen_ai.request.model", "claude-sonnet-4-5"), Attr("gen_ai.response.model", Sonnet), Attr("gen_ai.token.modality", modality))]);
+        var response = await client.PostAsync("/v1/metrics", Metrics(1, M("input_tokens", 46000), ("gen_ai.client.inference.usage.input_tokens",
+            [Point(1000, 0, 60, Attr("gen_ai.provider.name", "anthropic"), Attr("gen_ai.request.model", "claude-sonnet-4-5"), Attr("gen_ai.response.model", Sonnet), Attr("gen_ai.token.modality", "image"))]),
+            M("cache_read.input_tokens", 40000), M("cache_write.input_tokens", 5000), M("output_tokens", 1200), M("reasoning.output_tokens", 300)));
+
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var row = Assert.Single(await app.RowsAsync());
+        Assert.Equal((2000L, 1200L, 40000L, 5000L, "anthropic"), ((long)row.input_tokens, (long)row.output_tokens, (long)row.cache_read_tokens, (long)row.cache_write_5m_tokens, (string)row.provider));
+        Assert.Equal(0.05475m, await app.SpentAsync());
+    }
+
     internal static System.Text.Json.Nodes.JsonObject CostPoint(decimal usd, long start, long time) =>
         Point(usd, start, time, Attr("session.id", "s-1"), Attr("model", Sonnet));
 
