@@ -2,6 +2,7 @@ using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
 using BudgetBot.Operations;
+using BudgetBot.Otlp;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
@@ -29,6 +30,7 @@ public partial class Program
         builder.AddBudgets();
         builder.AddOutbox();
         builder.AddReports();
+        builder.AddOtlp();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -38,6 +40,7 @@ public partial class Program
         app.MapBudgets();
         app.MapPreflight();
         app.MapReports();
+        app.MapOtlp();
         return app;
     }
 }

@@ -2,13 +2,14 @@ using BudgetBot.Auth;
 using BudgetBot.Demo;
 using BudgetBot.Policy;
 using BudgetBot.Storage;
+using BudgetBot.Transcripts;
 
 namespace BudgetBot.Cli;
 
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -28,6 +29,8 @@ internal static class CliRunner
                 return await CreateTokenAsync(args, configArgs, stdout, stderr);
             case ["policy", "check", var file, ..]:
                 return PolicyCheckCommand.Run(file, stdout, stderr);
+            case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
+                return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout);
             case ["healthcheck", ..]:
@@ -55,6 +58,32 @@ internal static class CliRunner
         return 0;
     }
 
+    // Straight into the database through the ingestor (no token, no running service needed), the same
+    // way `migrate` works; the configuration flags choose the database and the policy.
+    private static async Task<int> ImportClaudeCodeAsync(string dir, string? repo, string[] configArgs, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(dir))
+        {
+            await stderr.WriteLineAsync($"no such directory: {dir}");
+            return 2;
+        }
+        var normalized = Otlp.RepoNames.Normalize(repo);
+        if (repo is not null && normalized is null)
+        {
+            await stderr.WriteLineAsync("--repo must be owner/name");
+            return 2;
+        }
+        await using var app = Program.BuildApp(configArgs);
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(TimeProvider.System);
+        var summary = await app.Services.GetRequiredService<ClaudeCodeImporter>().ImportAsync(dir, normalized);
+        await stdout.WriteLineAsync(summary.ToString());
+        if (summary.WithoutRepo > 0)
+        {
+            await stdout.WriteLineAsync($"{summary.WithoutRepo} event(s) have no repository (their cwd is gone or has no origin remote); pass --repo owner/name to set one.");
+        }
+        return 0;
+    }
+
     private static string? ValueOf(string[] args, string flag)
     {
         var i = Array.IndexOf(args, flag);
@@ -67,6 +96,7 @@ internal static class CliRunner
           migrate                                    apply database migrations and exit
           tokens create --name NAME --scopes LIST    create an API token (scopes: ingest,read,admin)
           policy check FILE                          check a policy file and list every error
+          import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
           demo                                       play a scripted scenario on a throw-away database
           healthcheck [URL]                          exit 0 when GET URL (default http://127.0.0.1:8080/healthz) answers 200
         """;

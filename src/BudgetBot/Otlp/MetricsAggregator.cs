@@ -1,0 +1,59 @@
+using BudgetBot.Usage;
+
+namespace BudgetBot.Otlp;
+
+// Delta samples → one usage event per group: the token classes of one (session, model, attribute
+// set, interval) plus Claude Code's own cost estimate for it when cost.usage was sent.
+internal static class MetricsAggregator
+{
+    public const string Source = "otlp-metrics";
+
+    public static List<OtlpUsage> ToEvents(IEnumerable<MetricSample> deltas)
+    {
+        var events = new List<OtlpUsage>();
+        foreach (var group in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal))
+        {
+            decimal input = 0, inputWithCache = 0, output = 0, cacheRead = 0, cacheWrite = 0;
+            decimal? cost = null;
+            foreach (var s in group)
+            {
+                switch (s.Kind)
+                {
+                    case UsageKind.Input: input += s.Value; break;
+                    case UsageKind.InputWithCache: inputWithCache += s.Value; break;
+                    case UsageKind.Output: output += s.Value; break;
+                    case UsageKind.CacheRead: cacheRead += s.Value; break;
+                    case UsageKind.CacheWrite: cacheWrite += s.Value; break;
+                    case UsageKind.Cost: cost = (cost ?? 0) + s.Value; break;
+                }
+            }
+            if (inputWithCache > 0)
+            {
+                input += Math.Max(0, inputWithCache - cacheRead - cacheWrite);
+            }
+            if (input + output + cacheRead + cacheWrite == 0 && (cost ?? 0) == 0)
+            {
+                continue;
+            }
+            var first = group.First();
+            var e = new UsageEvent
+            {
+                Id = group.Key,
+                Source = Source,
+                OccurredAt = OtlpJson.Time(first.TimeNanos)!.Value,
+                Model = first.Model,
+                Provider = OtlpAttribution.Provider(first.Attributes, null),
+                InputTokens = Tokens(input),
+                OutputTokens = Tokens(output),
+                CacheReadTokens = Tokens(cacheRead),
+                CacheWrite5mTokens = Tokens(cacheWrite),
+                CostUsd = cost,
+            }.Attribute(first.Attributes);
+            events.Add(new OtlpUsage(e, first.Attributes.Get("session.id")));
+        }
+        return events;
+    }
+
+    // Counters arrive as doubles; a token count is whole.
+    private static long Tokens(decimal value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
+}

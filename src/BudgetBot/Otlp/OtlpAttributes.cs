@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace BudgetBot.Otlp;
+
+// The attributes that describe one point, log record or span: its resource's attributes overlaid by
+// its own. Values are kept as text (numbers as written, arrays as raw JSON); only ids and a few
+// numbers are derived from them, nothing is stored as is.
+internal sealed class OtlpAttributes
+{
+    private readonly Dictionary<string, string> values;
+
+    private OtlpAttributes(Dictionary<string, string> values) => this.values = values;
+
+    public static readonly OtlpAttributes Empty = new(new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public int Count => values.Count;
+
+    public static OtlpAttributes Read(JsonElement owner) => Empty.With(owner);
+
+    // Resource attributes first, then the item's own (the more specific wins).
+    public OtlpAttributes With(JsonElement owner)
+    {
+        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var kv in OtlpJson.Array(owner, "attributes"))
+        {
+            if (OtlpJson.String(kv, "key") is { } key && kv.TryGetProperty("value", out var v) && Text(v) is { } text)
+            {
+                merged[key] = text;
+            }
+        }
+        return new OtlpAttributes(merged);
+    }
+
+    public string? Get(string key) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+
+    public string? First(params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (Get(key) is { } v)
+            {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public decimal? Number(string key) => OtlpJson.Decimal(Get(key));
+
+    // A token count: 0 when absent, -1 when present but not a whole number from 0 to 10^15.
+    public long Tokens(params ReadOnlySpan<string> keys) => First(keys) switch
+    {
+        null => 0,
+        var text => OtlpJson.Decimal(text) is { } n && n >= 0 && n == Math.Floor(n) && n <= 1_000_000_000_000_000m ? (long)n : -1,
+    };
+
+    // Sorted by key so the same set hashes the same whatever order the sender wrote it in.
+    public IEnumerable<KeyValuePair<string, string>> Sorted() => values.OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
+    private static string? Text(JsonElement anyValue)
+    {
+        foreach (var p in anyValue.EnumerateObject())
+        {
+            return p.Name switch
+            {
+                "stringValue" => p.Value.GetString(),
+                "boolValue" => p.Value.ValueKind == JsonValueKind.True ? "true" : "false",
+                "intValue" or "doubleValue" => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(),
+                _ => p.Value.GetRawText(),
+            };
+        }
+        return null;
+    }
+}
