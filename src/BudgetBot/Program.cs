@@ -5,6 +5,7 @@ using BudgetBot.Operations;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
+using BudgetBot.Providers;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -27,6 +28,7 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddOutbox();
+        builder.AddProviders();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public partial class Program
         app.MapUsage();
         app.MapBudgets();
         app.MapPreflight();
+        app.MapProviderReports();
         return app;
     }
 }
