@@ -48,7 +48,7 @@ internal static class ProvidersParser
                 reader.Error(entry["repo"]!, $"{entry.PathOf("repo")} must be one repository as owner/name, without '*' (got \"{repo}\")");
                 repo = null;
             }
-            if (entry.IsMapping && entry["team"] is null && entry["repo"] is null)
+            if (value is YamlMappingNode { Children.Count: 0 })
             {
                 reader.Error(value, $"{path} needs a team, a repo or both");
             }

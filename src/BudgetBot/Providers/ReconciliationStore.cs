@@ -34,7 +34,8 @@ internal sealed class ReconciliationStore(Database db)
         "FROM provider_reconciliations WHERE day_ms >= @FromMs AND day_ms < @ToMs ORDER BY day_ms, provider, account;");
 
     public async Task<IReadOnlyList<ReportedSpend>> ReportedAsync(DbConnection c, DbTransaction tx, long fromMs, long toMs) =>
-        [.. await c.QueryAsync<ReportedSpend>(db.Sql(Reported), new { FromMs = fromMs, ToMs = toMs }, tx)];
+        [.. (await c.QueryAsync<ReportedRow>(db.Sql(Reported), new { FromMs = fromMs, ToMs = toMs }, tx))
+            .Select(r => new ReportedSpend(r.DayMs, r.Provider, r.Model, r.Team, r.CostMicros))];
 
     public Task SaveAsync(DbConnection c, DbTransaction tx, ReconciliationLine line, long nowMs) =>
         c.ExecuteAsync(db.Sql(Save), new
@@ -46,4 +47,19 @@ internal sealed class ReconciliationStore(Database db)
     public Task<IReadOnlyList<ReconciliationRow>> RangeAsync(long fromMs, long toMs, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<ReconciliationRow>>(async c =>
             [.. await c.QueryAsync<ReconciliationRow>(new CommandDefinition(db.Sql(Range), new { FromMs = fromMs, ToMs = toMs }, cancellationToken: ct))], ct);
+
+    // Settable properties, not a positional record: SQLite gives computed columns no declared type,
+    // so Dapper cannot match a constructor by column types.
+    private sealed class ReportedRow
+    {
+        public long DayMs { get; set; }
+
+        public string? Provider { get; set; }
+
+        public string Model { get; set; } = "";
+
+        public string Team { get; set; } = "";
+
+        public long CostMicros { get; set; }
+    }
 }

@@ -31,7 +31,7 @@ internal static class ReportJson
     public static DateOnly DayOfUnixSeconds(JsonElement bucket, string name) =>
         DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(Long(bucket, name)).UtcDateTime);
 
-    public static string Rfc3339(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    public static string Rfc3339(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     public static long UnixSeconds(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();

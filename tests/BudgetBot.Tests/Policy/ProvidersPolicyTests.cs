@@ -8,13 +8,13 @@ public sealed class ProvidersPolicyTests
 
     public static TheoryData<string, int, string> Errors => new()
     {
-        { Teams + "providers:\n  anthropc: {}", 6, "unknown key \"anthropc\" in providers (expected one of: anthropic, openai)" },
-        { Teams + "providers:\n  anthropic:\n    projects: {}", 7, "unknown key \"projects\" in providers.anthropic (expected one of: workspaces, apiKeys)" },
-        { Teams + "providers:\n  anthropic:\n    workspaces:\n      wrkspc_01: { team: infra }", 8, "providers.anthropic.workspaces.wrkspc_01.team \"infra\" is not a team declared under teams" },
-        { Teams + "providers:\n  openai:\n    projects:\n      proj_a:\n        repo: \"acme/*\"", 9, "providers.openai.projects.proj_a.repo must be one repository as owner/name, without '*'" },
-        { Teams + "providers:\n  openai:\n    apiKeys:\n      key_a: { owner: growth }", 8, "unknown key \"owner\" in providers.openai.apiKeys.key_a (expected one of: team, repo)" },
-        { Teams + "providers:\n  openai:\n    projects:\n      proj_a: [growth]", 8, "providers.openai.projects.proj_a must be a mapping" },
-        { Teams + "providers:\n  openai:\n    projects:\n      proj_a: { }", 8, "providers.openai.projects.proj_a needs a team, a repo or both" },
+        { Teams + "providers:\n  anthropc: {}", 7, "unknown key \"anthropc\" in providers (expected one of: anthropic, openai)" },
+        { Teams + "providers:\n  anthropic:\n    projects: {}", 8, "unknown key \"projects\" in providers.anthropic (expected one of: workspaces, apiKeys)" },
+        { Teams + "providers:\n  anthropic:\n    workspaces:\n      wrkspc_01: { team: infra }", 9, "providers.anthropic.workspaces.wrkspc_01.team \"infra\" is not a team declared under teams" },
+        { Teams + "providers:\n  openai:\n    projects:\n      proj_a:\n        repo: \"acme/*\"", 10, "providers.openai.projects.proj_a.repo must be one repository as owner/name, without '*'" },
+        { Teams + "providers:\n  openai:\n    apiKeys:\n      key_a: { owner: growth }", 9, "unknown key \"owner\" in providers.openai.apiKeys.key_a (expected one of: team, repo)" },
+        { Teams + "providers:\n  openai:\n    projects:\n      proj_a: [growth]", 9, "providers.openai.projects.proj_a must be a mapping" },
+        { Teams + "providers:\n  openai:\n    projects:\n      proj_a: { }", 9, "providers.openai.projects.proj_a needs a team, a repo or both" },
     };
 
     [Theory]
