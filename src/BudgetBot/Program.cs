@@ -7,6 +7,7 @@ using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
 using BudgetBot.Reports;
+using BudgetBot.Providers;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -31,6 +32,7 @@ public partial class Program
         builder.AddOutbox();
         builder.AddReports();
         builder.AddOtlp();
+        builder.AddProviders();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -41,6 +43,7 @@ public partial class Program
         app.MapPreflight();
         app.MapReports();
         app.MapOtlp();
+        app.MapProviderReports();
         return app;
     }
 }

@@ -19,6 +19,9 @@ internal sealed record BudgetPolicy(
 {
     public const string UnassignedTeam = "unassigned";
 
+    // An init property rather than a positional one, so existing constructions keep compiling.
+    public ProviderMappings Providers { get; init; } = ProviderMappings.Empty;
+
     // For tests and tools that need a policy without a file; the service itself never runs on it.
     public static BudgetPolicy Empty { get; } = new(
         TimeZoneInfo.Utc,

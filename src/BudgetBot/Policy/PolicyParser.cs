@@ -12,7 +12,7 @@ internal static partial class PolicyParser
     private static readonly string[] TopLevelKeys =
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
-        "alerts", "digest", "pricing", "prComments", "users",
+        "alerts", "digest", "pricing", "prComments", "users", "providers",
     ];
 
     public static PolicyParseResult Parse(string yaml)
@@ -79,7 +79,10 @@ internal static partial class PolicyParser
             digest?.Text,
             SettingsParser.Pricing(reader, top["pricing"]),
             SettingsParser.PrComments(reader, top["prComments"]),
-            SettingsParser.Users(reader, top["users"]));
+            SettingsParser.Users(reader, top["users"]))
+        {
+            Providers = ProvidersParser.Parse(reader, top["providers"], teams),
+        };
     }
 
     // IANA ids only: a Windows id ("W. Europe Standard Time") resolves on Linux too, but would tie the

@@ -1,0 +1,16 @@
+namespace BudgetBot.Providers;
+
+// Providers:Anthropic and Providers:OpenAI (named options). An admin key, never an ordinary API key:
+// the reports need organisation rights. Without one the poller does nothing.
+internal sealed class ProviderApiOptions
+{
+    public const string Anthropic = "Anthropic";
+    public const string OpenAi = "OpenAI";
+
+    public string? AdminKey { get; set; }
+
+    public Uri? BaseUrl { get; set; }
+
+    public static Uri DefaultBaseUrl(string name) =>
+        new(name == Anthropic ? "https://api.anthropic.com/" : "https://api.openai.com/");
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Globalization;
+using BudgetBot.Pricing;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Providers;
+
+// The one usage event per provider, day and account that carries bill − reported. The ingestor is
+// insert-only, so this is its one update path: insert-first like every event, and when the row is
+// already there move its cost (and its rollups, by the difference) within the caller's transaction.
+internal sealed class RemainderEvents(Database db, UsageStore store)
+{
+    internal static readonly SqlStatement Find = new(
+        "Reconcile.FindRemainder",
+        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, team AS Team, repo AS Repo, " +
+        "workflow AS Workflow, experiment AS Experiment FROM usage_events WHERE source = @Source AND event_id = @EventId;",
+        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, team AS Team, repo AS Repo, " +
+        "workflow AS Workflow, experiment AS Experiment FROM usage_events WITH (UPDLOCK, HOLDLOCK) WHERE source = @Source AND event_id = @EventId;");
+
+    internal static readonly SqlStatement Update = new(
+        "Reconcile.UpdateRemainder",
+        "UPDATE usage_events SET cost_micros = @CostMicros, reported_cost_micros = @CostMicros, model = @Model, team = @Team, repo = @Repo, " +
+        "received_at_ms = @ReceivedAtMs WHERE id = @RowId;");
+
+    public static string SourceOf(string provider) => "reconcile:" + provider;
+
+    public static string IdOf(ReconciliationLine line) =>
+        line.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ":" + line.Account;
+
+    // Noon UTC keeps the event on its calendar day in every policy time zone from UTC-12 to UTC+11.
+    public static DateTimeOffset OccurredAt(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    // Returns the row newly stored, or null when an existing row was adjusted (or left as it was).
+    public async Task<PricedUsage?> UpsertAsync(DbConnection c, DbTransaction tx, ReconciliationLine line, long nowMs)
+    {
+        var e = new UsageEvent
+        {
+            Id = IdOf(line), Source = SourceOf(line.Provider), OccurredAt = OccurredAt(line.Day), Model = line.Model,
+            Provider = line.Provider, Repo = line.Repo, Team = line.Team, CostUsd = Money.FromMicros(line.RemainderMicros),
+        };
+        var row = await c.QuerySingleOrDefaultAsync<Row>(db.Sql(Find), new { e.Source, EventId = e.Id }, tx);
+        if (row is null)
+        {
+            // Nothing to book and nothing booked before: no zero-dollar event.
+            if (line.RemainderMicros == 0)
+            {
+                return null;
+            }
+            var priced = new PricedUsage(e, line.Team, line.RemainderMicros, line.RemainderMicros, null, Unpriced: false);
+            if (!await store.InsertAsync(c, tx, priced, nowMs))
+            {
+                throw new InvalidOperationException($"remainder {e.Source}/{e.Id} appeared during its own transaction");
+            }
+            await store.ApplyRollupsAsync(c, tx, UsageIngestor.Deltas(priced));
+            return priced;
+        }
+        if (row.CostMicros == line.RemainderMicros && row.Team == line.Team && row.Repo == line.Repo && row.Model == line.Model)
+        {
+            return null;
+        }
+        await c.ExecuteAsync(db.Sql(Update), new { CostMicros = line.RemainderMicros, line.Model, line.Team, line.Repo, ReceivedAtMs = nowMs, row.RowId }, tx);
+        var hour = RollupDelta.HourOf(row.OccurredAtMs);
+        var removed = SpendScopes.For(row.Team, row.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s, hour, -row.CostMicros, -1, 0));
+        var added = SpendScopes.For(line.Team, line.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s, hour, line.RemainderMicros, 1, 0));
+        await store.ApplyRollupsAsync(c, tx, removed.Concat(added));
+        return null;
+    }
+
+    private sealed record Row(long RowId, long OccurredAtMs, long CostMicros, string Model, string Team, string? Repo, string? Workflow, string? Experiment);
+}
