@@ -28,7 +28,7 @@ internal static class DemoCommand
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             await output.WriteLineAsync($"BudgetBot demo on {address} (throw-away database)");
-            await DemoScript.PlayAsync(http, output);
+            await DemoScript.PlayAsync(http, output, app.Services.GetRequiredService<TimeProvider>());
             await app.StopAsync();
             return 0;
         }

@@ -7,9 +7,9 @@ namespace BudgetBot.Demo;
 // The scenario itself, step by step, each step a real HTTP call.
 internal static class DemoScript
 {
-    public static async Task PlayAsync(HttpClient http, TextWriter output)
+    public static async Task PlayAsync(HttpClient http, TextWriter output, TimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         object Event(string id, string model, long input, long output, long cacheRead, string workflow) => new
         {
             id, source = "demo", occurredAt = now, model, inputTokens = input, outputTokens = output, cacheReadTokens = cacheRead,
