@@ -5,6 +5,7 @@ using BudgetBot.Operations;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
+using BudgetBot.Slack;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -27,6 +28,7 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddOutbox();
+        builder.AddSlack();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public partial class Program
         app.MapUsage();
         app.MapBudgets();
         app.MapPreflight();
+        app.MapSlack();
         return app;
     }
 }
