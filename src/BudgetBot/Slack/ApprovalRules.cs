@@ -2,9 +2,10 @@ using BudgetBot.Policy;
 
 namespace BudgetBot.Slack;
 
-// Who may decide what, pure. An increase may be decided by anyone named in a tier whose upToUsd
-// covers the amount (a founder of the larger tier may approve a small request too); "leads" are the
-// leads of the budget's team. Experiments beyond the limits go to founders. Never the requester.
+// Who may decide what, pure. An increase is decided by the first tier (smallest upToUsd) that covers
+// the amount and names someone other than the requester: a lead asking for their own team, or a
+// budget without leads, goes up to the next tier. "leads" are the leads of the budget's team.
+// Experiments beyond the limits go to founders. Never the requester.
 internal static class ApprovalRules
 {
     public static IReadOnlyList<string> Approvers(BudgetPolicy p, string kind, string budgetId, decimal amountUsd, string requester)
@@ -17,16 +18,18 @@ internal static class ApprovalRules
         else
         {
             var leads = TeamOf(p, budgetId) is { } team && p.Teams.TryGetValue(team, out var t) ? t.Leads : [];
-            foreach (var tier in p.Approvals.Where(t => t.UpToUsd >= amountUsd))
+            foreach (var tier in p.Approvals.Where(t => t.UpToUsd >= amountUsd).OrderBy(t => t.UpToUsd))
             {
-                foreach (var who in tier.Approvers)
+                var named = tier.Approvers.SelectMany(who => who switch
                 {
-                    found.UnionWith(who switch
-                    {
-                        ApprovalTier.Leads => leads,
-                        ApprovalTier.Founders => p.Founders,
-                        _ => [who],
-                    });
+                    ApprovalTier.Leads => leads,
+                    ApprovalTier.Founders => p.Founders,
+                    _ => [who],
+                }).Where(u => u != requester).ToList();
+                if (named.Count > 0)
+                {
+                    found.UnionWith(named);
+                    break;
                 }
             }
         }

@@ -14,12 +14,12 @@ public sealed class ApprovalFlowTests
         return (await client.GetJsonAsync("/api/budgets/" + budget)).Decimal("grantedUsd");
     }
 
-    private static async Task<(TestApp App, FakeSlackApi Fake)> RequestedAsync(string user = "U0DEV", string text = "request $500 for platform eval & <!channel> suite")
+    private static async Task<(TestApp App, FakeSlackApi Fake)> RequestedAsync(string user = "U0DEV", string text = "request $500 for platform eval & <!channel> suite", string expect = "BR-1")
     {
         var fake = new FakeSlackApi();
         var app = SlackTestApp.Create(fake);
         var reply = await (await app.CommandAsync(user, text)).ReadAsync();
-        Assert.Contains("BR-1", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expect, reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         await app.DrainAsync();
         return (app, fake);
     }
@@ -69,17 +69,18 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task TwoApproversAtOnce_AddOneGrant()
     {
-        var (app, fake) = await RequestedAsync();
+        var (app, fake) = await RequestedAsync(text: "request 5k for platform a bigger eval");
         await using var owned = app;
-        await Task.WhenAll(app.ClickAsync("U0LEAD1", "budget_approve", "BR-1"), app.ClickAsync("U0FOUNDER", "budget_approve", "BR-1"));
-        Assert.Equal(500m, await GrantedAsync(app, "platform"));
+        await Task.WhenAll(app.ClickAsync("U0FOUNDER2", "budget_approve", "BR-1"), app.ClickAsync("U0FOUNDER", "budget_approve", "BR-1"));
+        Assert.Equal(5000m, await GrantedAsync(app, "platform"));
         await app.DrainAsync();
         Assert.Single(fake.Bodies("chat.update"));
         Assert.Single(fake.Bodies("chat.postEphemeral"));
     }
 
     [Theory]
-    [InlineData("U0LEAD2", "Only <@U0FOUNDER>, <@U0FOUNDER2>, <@U0LEAD1> can decide BR-1")]
+    [InlineData("U0LEAD2", "Only <@U0LEAD1> can decide BR-1")]
+    [InlineData("U0FOUNDER", "Only <@U0LEAD1> can decide BR-1")]
     [InlineData("U0DEV", "You asked for BR-1")]
     public async Task NonApprover_AndRequester_AreRefused(string clicker, string told)
     {
@@ -89,6 +90,18 @@ public sealed class ApprovalFlowTests
         Assert.Equal(0m, await GrantedAsync(app, "platform"));
         await app.DrainAsync();
         Assert.Contains(told, Assert.Single(fake.Bodies("chat.postEphemeral"))["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeadsOwnRequest_GoesUpToTheFounders()
+    {
+        var (app, fake) = await RequestedAsync("U0LEAD1", "request 300 more reviews", "<@U0FOUNDER>, <@U0FOUNDER2> can decide");
+        await using var owned = app;
+        await app.ClickAsync("U0LEAD1", "budget_approve", "BR-1");
+        await app.ClickAsync("U0FOUNDER", "budget_approve", "BR-1");
+        Assert.Equal(300m, await GrantedAsync(app, "platform"));
+        await app.DrainAsync();
+        Assert.Contains("You asked for BR-1", Assert.Single(fake.Bodies("chat.postEphemeral"))["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
