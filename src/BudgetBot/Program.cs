@@ -8,6 +8,7 @@ using BudgetBot.Policy;
 using BudgetBot.Preflight;
 using BudgetBot.Reports;
 using BudgetBot.Providers;
+using BudgetBot.Slack;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -33,6 +34,7 @@ public partial class Program
         builder.AddReports();
         builder.AddOtlp();
         builder.AddProviders();
+        builder.AddSlack();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -44,6 +46,7 @@ public partial class Program
         app.MapReports();
         app.MapOtlp();
         app.MapProviderReports();
+        app.MapSlack();
         return app;
     }
 }

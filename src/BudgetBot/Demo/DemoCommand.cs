@@ -21,6 +21,7 @@ internal static class DemoCommand
                 $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(dir.FullName, "demo.db")}",
                 "--urls=http://127.0.0.1:0",
                 "--Logging:LogLevel:Default=Warning",
+                $"--Slack:SigningSecret={DemoSlack.Secret}",
             ]);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using BudgetBot.Outbox;
+
+namespace BudgetBot.Slack;
+
+// Queues Slack Web API calls as outbox rows inside the caller's transaction, so a decision and the
+// messages about it commit together; Notify after commit wakes the sender at once.
+internal sealed class SlackOutboxWriter(OutboxStore outbox, OutboxWorker worker, TimeProvider clock)
+{
+    public Task EnqueueAsync(DbConnection c, DbTransaction tx, string method, string target, JsonObject args) =>
+        outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, method, target, args.ToJsonString(), clock.GetUtcNow(), Coalesce: false));
+
+    public Task EnqueueAsync(string method, string target, JsonObject args, CancellationToken ct) =>
+        outbox.EnqueueAsync(new OutboxEnqueue(SlackOutbox.Channel, method, target, args.ToJsonString(), clock.GetUtcNow(), Coalesce: false), ct);
+
+    public void Notify() => worker.Notify();
+
+    public static JsonObject With(JsonObject message, params (string Key, string Value)[] args)
+    {
+        var copy = (JsonObject)message.DeepClone();
+        foreach (var (key, value) in args)
+        {
+            copy[key] = value;
+        }
+        return copy;
+    }
+}

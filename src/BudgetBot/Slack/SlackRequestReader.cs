@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace BudgetBot.Slack;
+
+// The shell around the pure verifier: reads the raw body once, verifies it against the headers and
+// the clock, and answers 503 (Slack not configured) or 401 (refused) before anything else runs.
+internal sealed partial class SlackRequestReader(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackRequestReader> logger)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public async Task<(byte[] Body, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var secret = options.Value.SigningSecret;
+        if (!options.Value.CanVerify)
+        {
+            return ([], Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Slack is not configured",
+                detail: "Set Slack:SigningSecret to accept requests from Slack; unsigned requests are never accepted."));
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+        }
+        var body = buffer.ToArray();
+        var result = SlackSignature.Verify(secret, request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body, clock.GetUtcNow());
+        if (!result.IsValid)
+        {
+            LogRefused(logger, request.Path, result.Failure);
+            return (body, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid Slack signature"));
+        }
+        return (body, null);
+    }
+
+    public static Dictionary<string, StringValues> Form(byte[] body) => QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Failure}")]
+    private static partial void LogRefused(ILogger logger, string path, SlackSignatureFailure failure);
+}
