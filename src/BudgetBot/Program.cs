@@ -1,3 +1,4 @@
+using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
@@ -5,6 +6,7 @@ using BudgetBot.Operations;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
+using BudgetBot.Scheduling;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -27,6 +29,8 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddOutbox();
+        builder.AddScheduling();
+        builder.AddAlerts();
         configure?.Invoke(builder);
 
         var app = builder.Build();
