@@ -54,7 +54,9 @@ internal sealed class AlertQueries(Database db)
             return Task.FromResult(new List<UnpricedModel>());
         }
         var args = new { Key = colon < 0 ? "" : scope[(colon + 1)..], FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() };
-        return db.ReadAsync(async c => (await c.QueryAsync<UnpricedModel>(db.Sql(statement), args)).ToList(), ct);
+        // Tuples, not the record: on an empty SQLite result Dapper sees untyped columns and refuses a constructor.
+        return db.ReadAsync(async c => (await c.QueryAsync<(string Model, long Events)>(db.Sql(statement), args))
+            .Select(r => new UnpricedModel(r.Model, r.Events)).ToList(), ct);
     }
 
     public Task<List<WorkflowSpend>> TeamWorkflowsAsync(string team, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>

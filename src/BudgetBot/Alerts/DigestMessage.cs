@@ -15,7 +15,8 @@ internal static class DigestMessage
     public static string Render(TeamDigest d)
     {
         var spent = d.Budgets.Sum(b => b.SpentUsd);
-        var text = $"AI spend digest for {d.Team}: {d.Budgets.Count} budgets, {d.Pending.Count} pending requests";
+        var text = $"AI spend digest for {Escape(d.Team)}: {Plural(d.Budgets.Count, "budget", "budgets")}, " +
+            Plural(d.Pending.Count, "pending request", "pending requests");
         var blocks = new List<JsonObject>
         {
             BlockKit.Header($"AI spend digest: {d.Team}"),
@@ -64,7 +65,7 @@ internal static class DigestMessage
             }
             if (w.PerRunMicros is { } perRun)
             {
-                parts.Add($"{(parts.Count == 0 ? $"*{Usd(perRun)}*" : Usd(perRun))} per run ({w.Runs} {(w.Runs == 1 ? "run" : "runs")})");
+                parts.Add($"{(parts.Count == 0 ? $"*{Usd(perRun)}*" : Usd(perRun))} per run ({Plural(w.Runs, "run", "runs")})");
             }
             parts.Add($"{Usd(w.CostMicros)} in total");
             return $"{i + 1}. `{Escape(w.Workflow)}`: {string.Join(", ", parts)}";

@@ -11,7 +11,7 @@ internal static class RunawayAlertMessage
         var what = subject.Pr is { } pr
             ? $"Pull request *{Escape(subject.Repo)}#{pr}*"
             : $"Workflow run `{Escape(subject.RunId ?? "")}` in *{Escape(subject.Repo)}*";
-        var text = $"Runaway spend: {subject.Label} spent {Usd(spentMicros)} in the last hour (limit {Usd(limitUsdPerHour)}/h)";
+        var text = $"Runaway spend: {Escape(subject.Label)} spent {Usd(spentMicros)} in the last hour (limit {Usd(limitUsdPerHour)}/h)";
         var fields = new List<string> { $"*Last hour:*\n{Usd(spentMicros)}", $"*Limit:*\n{Usd(limitUsdPerHour)} per hour", $"*Team:*\n{Escape(subject.Team)}" };
         if (subject.Workflow is { } workflow)
         {

@@ -10,10 +10,12 @@ internal static class SlackFormat
 {
     private const int BarWidth = 10;
 
-    public static string Usd(long micros) =>
-        "$" + (micros / 1_000_000m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Usd(long micros) => Usd(micros / 1_000_000m);
 
-    public static string Usd(decimal usd) => "$" + usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Usd(decimal usd) =>
+        (usd < 0 ? "-$" : "$") + Math.Abs(usd).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Plural(long n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     public static string Percent(decimal percent) => percent.ToString("0.#", CultureInfo.InvariantCulture) + "%";
 

@@ -13,8 +13,8 @@ internal static class ThresholdAlertMessage
         var available = s.LimitUsd + s.GrantedUsd;
         var exhausted = threshold >= 100;
         var text = exhausted
-            ? $"Budget {s.Id} is exhausted: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})"
-            : $"Budget {s.Id} passed {threshold}%: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})";
+            ? $"Budget {Escape(s.Id)} is exhausted: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})"
+            : $"Budget {Escape(s.Id)} passed {threshold}%: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})";
         var blocks = new List<JsonObject>
         {
             BlockKit.Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}"),
@@ -36,14 +36,14 @@ internal static class ThresholdAlertMessage
             blocks.Add(BlockKit.Section(UnpricedText(unpriced)));
         }
         blocks.Add(BlockKit.Context(
-            $"Each threshold alerts once per period. Ask for more with `/budget request <amount> for {Escape(s.Id)} <reason>`."));
+            $"Each threshold alerts once per period. Ask for more with `/budget request &lt;amount&gt; for {Escape(s.Id)} &lt;reason&gt;`."));
         return BlockKit.PostMessage(channel, text, blocks);
     }
 
     // Shared with the digest: unpriced usage is counted in tokens but not in money, so say so.
     public static string UnpricedText(IReadOnlyList<UnpricedModel> unpriced) =>
         "*Unpriced models* (tokens counted, no cost until the price catalog knows them)\n" +
-        Lines(unpriced.Select(m => $"`{Escape(m.Model)}`: {m.Events} {(m.Events == 1 ? "event" : "events")}").ToList(), SectionTextMax - 100, 10);
+        Lines(unpriced.Select(m => $"`{Escape(m.Model)}`: {Plural(m.Events, "event", "events")}").ToList(), SectionTextMax - 100, 10);
 
     private static string Consequence(string enforcement, bool exhausted) => (enforcement, exhausted) switch
     {

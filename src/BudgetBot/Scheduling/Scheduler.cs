@@ -66,7 +66,8 @@ internal sealed partial class Scheduler(
             }
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             using var onReload = reload.RegisterChangeCallback(s => ((CancellationTokenSource)s!).Cancel(), wake);
-            await Task.Delay(SleepAfter(now), clock, wake.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // From the clock as it is now, not as it was before the jobs ran, so a long run does not oversleep.
+            await Task.Delay(SleepAfter(clock.GetUtcNow()), clock, wake.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
