@@ -104,6 +104,22 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schedule_IsReadAgain_AfterThePolicyReloads()
+    {
+        var job = new RecordingJob("policy-driven", "", p => p.Digest);
+        var app = App(job);
+        var scheduler = app.Get<Scheduler>();
+        await scheduler.RunDueAsync(Noon);
+
+        await File.WriteAllTextAsync(app.PolicyPath, TestPolicy.Default.Replace("digest: \"0 9 * * MON-FRI\"", "digest: \"0 13 * * *\"",
+            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        Assert.True(app.Get<BudgetBot.Policy.PolicyStore>().Reload());
+        await scheduler.RunDueAsync(Noon.AddHours(1));
+
+        Assert.Equal([Noon.AddHours(1)], job.Runs);
+    }
+
+    [Fact]
     public async Task HostedLoop_RunsTheNextOccurrence_WhenTheFakeClockReachesIt()
     {
         var job = new RecordingJob("hourly", "0 * * * *");
