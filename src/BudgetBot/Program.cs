@@ -1,3 +1,4 @@
+using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
@@ -9,6 +10,7 @@ using BudgetBot.Preflight;
 using BudgetBot.Reports;
 using BudgetBot.Providers;
 using BudgetBot.Slack;
+using BudgetBot.Scheduling;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 
@@ -35,6 +37,8 @@ public partial class Program
         builder.AddOtlp();
         builder.AddProviders();
         builder.AddSlack();
+        builder.AddScheduling();
+        builder.AddAlerts();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,78 @@
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.Alerts;
+
+// Reads over usage_events for alerts and digests. Runaway spend is by when the work happened
+// (occurred_at), so a backfilled report of old work does not look like a runaway.
+internal sealed class AlertQueries(Database db)
+{
+    internal static readonly SqlStatement PrSpendSince = new(
+        "Alerts.PrSpendSince",
+        "SELECT COALESCE(SUM(cost_micros), 0) FROM usage_events WHERE repo = @Repo AND pr = @Pr AND occurred_at_ms > @FromMs;");
+
+    internal static readonly SqlStatement RunSpendSince = new(
+        "Alerts.RunSpendSince",
+        "SELECT COALESCE(SUM(cost_micros), 0) FROM usage_events WHERE repo = @Repo AND run_id = @RunId AND occurred_at_ms > @FromMs;");
+
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> UnpricedByKind = new Dictionary<string, SqlStatement>
+    {
+        ["org"] = Unpriced("org", "1 = 1"),
+        ["team"] = Unpriced("team", "team = @Key"),
+        ["repo"] = Unpriced("repo", "repo = @Key"),
+        ["workflow"] = Unpriced("workflow", "workflow = @Key"),
+        ["experiment"] = Unpriced("experiment", "experiment = @Key"),
+    };
+
+    internal static readonly SqlStatement TeamWorkflows = new(
+        "Alerts.TeamWorkflows",
+        "SELECT workflow AS Workflow, SUM(cost_micros) AS CostMicros, COUNT(DISTINCT run_id) AS Runs FROM usage_events " +
+        "WHERE team = @Team AND workflow IS NOT NULL AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs GROUP BY workflow;",
+        "SELECT workflow AS Workflow, SUM(cost_micros) AS CostMicros, COUNT_BIG(DISTINCT run_id) AS Runs FROM usage_events " +
+        "WHERE team = @Team AND workflow IS NOT NULL AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs GROUP BY workflow;");
+
+    internal static readonly SqlStatement PrWorkflows = new(
+        "Alerts.PrWorkflows",
+        "SELECT team AS Team, workflow AS Workflow, SUM(cost_micros) AS CostMicros FROM usage_events " +
+        "WHERE repo = @Repo AND pr = @Pr AND workflow IS NOT NULL GROUP BY team, workflow;");
+
+    public Task<long> PrSpendSinceAsync(string repo, int pr, DateTimeOffset from, CancellationToken ct) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(PrSpendSince),
+            new { Repo = repo.ToLowerInvariant(), Pr = pr, FromMs = from.ToUnixTimeMilliseconds() }), ct);
+
+    public Task<long> RunSpendSinceAsync(string repo, string runId, DateTimeOffset from, CancellationToken ct) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(RunSpendSince),
+            new { Repo = repo.ToLowerInvariant(), RunId = runId, FromMs = from.ToUnixTimeMilliseconds() }), ct);
+
+    // Scope as budgets spell it ("team:platform", "org"); the span is half-open.
+    public Task<List<UnpricedModel>> UnpricedModelsAsync(string scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var colon = scope.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? scope : scope[..colon];
+        if (!UnpricedByKind.TryGetValue(kind, out var statement))
+        {
+            return Task.FromResult(new List<UnpricedModel>());
+        }
+        var args = new { Key = colon < 0 ? "" : scope[(colon + 1)..], FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() };
+        // Tuples, not the record: on an empty SQLite result Dapper sees untyped columns and refuses a constructor.
+        return db.ReadAsync(async c => (await c.QueryAsync<(string Model, long Events)>(db.Sql(statement), args))
+            .Select(r => new UnpricedModel(r.Model, r.Events)).ToList(), ct);
+    }
+
+    public Task<List<WorkflowSpend>> TeamWorkflowsAsync(string team, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        db.ReadAsync(async c => (await c.QueryAsync<(string Workflow, long Cost, long Runs)>(db.Sql(TeamWorkflows),
+                new { Team = team, FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }))
+            .Select(r => new WorkflowSpend(r.Workflow, r.Cost, r.Runs)).ToList(), ct);
+
+    // All-time spend on one pull request, by team and workflow (for cost per merged PR).
+    public Task<List<(string Team, string Workflow, long CostMicros)>> PrWorkflowsAsync(string repo, int pr, CancellationToken ct) =>
+        db.ReadAsync(async c => (await c.QueryAsync<(string, string, long)>(db.Sql(PrWorkflows),
+            new { Repo = repo.ToLowerInvariant(), Pr = pr })).ToList(), ct);
+
+    private static SqlStatement Unpriced(string kind, string filter) => new(
+        "Alerts.UnpricedModels." + kind,
+        "SELECT model AS Model, COUNT(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
+        $"AND occurred_at_ms < @ToMs AND {filter} GROUP BY model ORDER BY model;",
+        "SELECT model AS Model, COUNT_BIG(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
+        $"AND occurred_at_ms < @ToMs AND {filter} GROUP BY model ORDER BY model;");
+}

@@ -1,0 +1,41 @@
+using BudgetBot.Outbox;
+using BudgetBot.Policy;
+using BudgetBot.Slack;
+using BudgetBot.Storage;
+using Cronos;
+
+namespace BudgetBot.Alerts;
+
+// The digest on the policy's `digest` schedule (in the policy time zone): one message per team
+// channel, all enqueued in one transaction so an occurrence posts all of them or none.
+internal sealed partial class DigestJob(
+    DigestBuilder builder,
+    Database db,
+    OutboxStore outbox,
+    OutboxWorker worker,
+    TimeProvider clock,
+    ILogger<DigestJob> logger) : Scheduling.IScheduledJob
+{
+    public string Name => "digest";
+
+    public CronExpression? Schedule(BudgetPolicy policy) => policy.Digest;
+
+    public async Task RunAsync(DateTimeOffset occurrence, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var digests = await builder.BuildAsync(now, ct);
+        await db.WriteAsync(async (c, tx) =>
+        {
+            foreach (var digest in digests)
+            {
+                await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, "chat.postMessage",
+                    AlertChannels.Target(digest.Channel), DigestMessage.Render(digest), now, Coalesce: false));
+            }
+        }, ct);
+        worker.Notify();
+        LogQueued(logger, digests.Count, occurrence);
+    }
+
+    [LoggerMessage(EventId = 5130, Level = LogLevel.Information, Message = "Digest for {Occurrence:o}: {Count} team messages queued")]
+    private static partial void LogQueued(ILogger logger, int count, DateTimeOffset occurrence);
+}

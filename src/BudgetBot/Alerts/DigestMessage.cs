@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BudgetBot.Budgets;
+using static BudgetBot.Alerts.SlackFormat;
+using static BudgetBot.Slack.SlackText;
+
+namespace BudgetBot.Alerts;
+
+// The scheduled digest for one team channel: budgets with a text bar, the costliest workflows per
+// unit of work, pending requests, unpriced models. At most six blocks, each cut to its limit.
+internal static class DigestMessage
+{
+    private const int ListMax = SectionTextMax - 200;
+
+    public static string Render(TeamDigest d)
+    {
+        var spent = d.Budgets.Sum(b => b.SpentUsd);
+        var text = $"AI spend digest for {Escape(d.Team)}: {Plural(d.Budgets.Count, "budget", "budgets")}, " +
+            Plural(d.Pending.Count, "pending request", "pending requests");
+        var blocks = new List<JsonObject>
+        {
+            BlockKit.Header($"AI spend digest: {d.Team}"),
+            BlockKit.Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(BudgetLine).ToList(), ListMax))),
+            BlockKit.Section(WorkflowsText(d)),
+            BlockKit.Section("*Pending requests*\n" + (d.Pending.Count == 0 ? "_None._" : Lines(d.Pending.Select(PendingLine).ToList(), ListMax, 10))),
+        };
+        if (d.Unpriced.Count > 0)
+        {
+            blocks.Add(BlockKit.Section(ThresholdAlertMessage.UnpricedText(d.Unpriced)));
+        }
+        blocks.Add(BlockKit.Context(
+            $"{Day(d.From)} to {Day(d.To)} (UTC). Workflows are ranked by cost per unit of work, never by person." +
+            (d.Budgets.Count > 0 ? $" Spent this period across these budgets: {Usd(spent)}." : "")));
+        return BlockKit.PostMessage(d.Channel, text, blocks);
+    }
+
+    private static string BudgetLine(BudgetStatus b)
+    {
+        var available = b.LimitUsd + b.GrantedUsd;
+        var line = $"*{Escape(b.Id)}* `{Bar(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
+        if (b.State == "exceeded")
+        {
+            line += ", *exceeded*";
+        }
+        else if (b.ProjectedUsd > available)
+        {
+            line += $", projected {Usd(b.ProjectedUsd)}";
+        }
+        return line;
+    }
+
+    private static string WorkflowsText(TeamDigest d)
+    {
+        var title = $"*Costliest workflows* (last {(d.To - d.From).TotalDays:0} days, by cost per {(d.MergeDataKnown ? "merged PR, then per run" : "run")})\n";
+        if (d.Workflows.Count == 0)
+        {
+            return title + "_No workflow spend in this window._";
+        }
+        var lines = d.Workflows.Select((w, i) =>
+        {
+            var parts = new List<string>();
+            if (w.PerMergedPrMicros is { } perPr)
+            {
+                parts.Add($"*{Usd(perPr)}* per merged PR ({w.MergedPrs} merged)");
+            }
+            if (w.PerRunMicros is { } perRun)
+            {
+                parts.Add($"{(parts.Count == 0 ? $"*{Usd(perRun)}*" : Usd(perRun))} per run ({Plural(w.Runs, "run", "runs")})");
+            }
+            parts.Add($"{Usd(w.CostMicros)} in total");
+            return $"{i + 1}. `{Escape(w.Workflow)}`: {string.Join(", ", parts)}";
+        }).ToList();
+        return title + Lines(lines, ListMax);
+    }
+
+    private static string PendingLine(Slack.PendingRequest r) =>
+        $"`{Escape(r.Id)}` +{Usd(r.AmountUsd)} for *{Escape(r.BudgetId)}* from <@{Escape(r.RequestedBy)}>, since {Date(r.CreatedAt)}: " +
+        Escape(Truncate(r.Reason, 200));
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("MMM d", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using static BudgetBot.Alerts.SlackFormat;
+using static BudgetBot.Slack.SlackText;
+
+namespace BudgetBot.Alerts;
+
+internal static class RunawayAlertMessage
+{
+    public static string Render(string channel, RunawaySubject subject, long spentMicros, decimal limitUsdPerHour, DateTimeOffset now)
+    {
+        var what = subject.Pr is { } pr
+            ? $"Pull request *{Escape(subject.Repo)}#{pr}*"
+            : $"Workflow run `{Escape(subject.RunId ?? "")}` in *{Escape(subject.Repo)}*";
+        var text = $"Runaway spend: {Escape(subject.Label)} spent {Usd(spentMicros)} in the last hour (limit {Usd(limitUsdPerHour)}/h)";
+        var fields = new List<string> { $"*Last hour:*\n{Usd(spentMicros)}", $"*Limit:*\n{Usd(limitUsdPerHour)} per hour", $"*Team:*\n{Escape(subject.Team)}" };
+        if (subject.Workflow is { } workflow)
+        {
+            fields.Add($"*Workflow:*\n`{Escape(workflow)}`");
+        }
+        var blocks = new List<JsonObject>
+        {
+            BlockKit.Header("Runaway AI spend"),
+            BlockKit.Section($"{what} spent *{Usd(spentMicros)}* in the last hour, above the runaway limit of {Usd(limitUsdPerHour)} per hour."),
+            BlockKit.Fields(fields),
+            BlockKit.Context($"Checked {Date(now)}. Alerts at most once an hour per {(subject.Pr is null ? "run" : "pull request")}; " +
+                "the limit is `alerts.runawayUsdPerHour` in the policy."),
+        };
+        return BlockKit.PostMessage(channel, text, blocks);
+    }
+}

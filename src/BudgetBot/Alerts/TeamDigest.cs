@@ -1,0 +1,17 @@
+using BudgetBot.Budgets;
+using BudgetBot.Slack;
+
+namespace BudgetBot.Alerts;
+
+// Everything one team's digest shows, gathered first so rendering stays a pure function.
+// Workflows are already ranked; MergeDataKnown says whether cost per merged PR could be computed.
+internal sealed record TeamDigest(
+    string Team,
+    string Channel,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<BudgetStatus> Budgets,
+    IReadOnlyList<WorkflowSpend> Workflows,
+    bool MergeDataKnown,
+    IReadOnlyList<PendingRequest> Pending,
+    IReadOnlyList<UnpricedModel> Unpriced);
