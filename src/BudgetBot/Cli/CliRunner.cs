@@ -1,5 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Demo;
+using BudgetBot.Inbox;
 using BudgetBot.Policy;
 using BudgetBot.Storage;
 
@@ -8,7 +9,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "inbox", "demo", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -28,6 +29,8 @@ internal static class CliRunner
                 return await CreateTokenAsync(args, configArgs, stdout, stderr);
             case ["policy", "check", var file, ..]:
                 return PolicyCheckCommand.Run(file, stdout, stderr);
+            case ["inbox", "replay", ..]:
+                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), configArgs, stdout);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout);
             default:
@@ -65,6 +68,7 @@ internal static class CliRunner
           migrate                                    apply database migrations and exit
           tokens create --name NAME --scopes LIST    create an API token (scopes: ingest,read,admin)
           policy check FILE                          check a policy file and list every error
+          inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
           demo                                       play a scripted scenario on a throw-away database
         """;
 }
