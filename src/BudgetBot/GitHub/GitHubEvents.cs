@@ -29,7 +29,7 @@ internal sealed class GitHubEvents(
             return new DeliveryOutcome(ActionOf(delivery.Body), e.Message);
         }
         await dispatcher.ProcessWebhookAsync(headers, parsed, ct);
-        await notifier.NotifyAsync(dispatcher.Changes.Where(c => c.Changed || delivery.Attempts > 0), ct);
+        await notifier.NotifyAsync(dispatcher.Changes.Where(c => c.Changed || delivery.LastError is not null), ct);
         return new DeliveryOutcome(parsed.Action);
     }
 

@@ -23,11 +23,13 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
         "Inbox.Claim",
         "UPDATE github_inbox SET lease_owner = @Owner, lease_until_ms = @Until WHERE id IN " +
         $"(SELECT i.id FROM github_inbox i WHERE {Claimable} ORDER BY i.id LIMIT @Limit) " +
-        "RETURNING id AS Id, delivery_id AS DeliveryId, event AS Event, hook_target_id AS HookTargetId, body AS Body, attempts AS Attempts;",
+        "RETURNING id AS Id, delivery_id AS DeliveryId, event AS Event, hook_target_id AS HookTargetId, body AS Body, attempts AS Attempts, " +
+        "last_error AS LastError;",
         "WITH next AS (SELECT TOP (@Limit) * FROM github_inbox i WITH (UPDLOCK, READPAST, ROWLOCK) " +
         $"WHERE {Claimable} ORDER BY i.id) UPDATE next SET lease_owner = @Owner, lease_until_ms = @Until " +
         "OUTPUT inserted.id AS Id, inserted.delivery_id AS DeliveryId, inserted.event AS Event, " +
-        "inserted.hook_target_id AS HookTargetId, inserted.body AS Body, inserted.attempts AS Attempts;");
+        "inserted.hook_target_id AS HookTargetId, inserted.body AS Body, inserted.attempts AS Attempts, " +
+        "inserted.last_error AS LastError;");
 
     internal static readonly SqlStatement Finish = new(
         "Inbox.Finish",
@@ -40,15 +42,16 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
         "state = CASE WHEN attempts + 1 >= @MaxAttempts THEN 'poison' ELSE 'pending' END, lease_owner = NULL, " +
         "lease_until_ms = NULL WHERE id = @Id AND lease_owner = @Owner;");
 
-    // Poison rows, and rows an older library could not parse, get a fresh set of attempts.
+    // Poison rows, and rows an older library could not parse, get a fresh set of attempts. Due "at
+    // once" is the time of receipt: the command's clock need not be the service's.
     internal static readonly SqlStatement RequeueAll = new(
         "Inbox.RequeueAll",
-        "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = @Now, lease_owner = NULL, lease_until_ms = NULL " +
+        "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
         "WHERE state IN ('poison', 'unparsed');");
 
     internal static readonly SqlStatement RequeueOne = new(
         "Inbox.RequeueOne",
-        "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = @Now, lease_owner = NULL, lease_until_ms = NULL " +
+        "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
         "WHERE delivery_id = @DeliveryId AND state <> 'pending';");
 
     // True when the delivery is new; false when it was already stored (a redelivery).
@@ -85,8 +88,8 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
 
     public Task<int> RequeueAsync(string? deliveryId, CancellationToken ct) =>
         db.WriteAsync((c, tx) => deliveryId is null
-            ? c.ExecuteAsync(db.Sql(RequeueAll), new { Now = NowMs() }, tx)
-            : c.ExecuteAsync(db.Sql(RequeueOne), new { Now = NowMs(), DeliveryId = deliveryId }, tx), ct);
+            ? c.ExecuteAsync(db.Sql(RequeueAll), transaction: tx)
+            : c.ExecuteAsync(db.Sql(RequeueOne), new { DeliveryId = deliveryId }, tx), ct);
 
     private long NowMs() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
