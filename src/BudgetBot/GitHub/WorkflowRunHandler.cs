@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using BudgetBot.Storage;
 using Dapper;
@@ -101,7 +102,7 @@ internal sealed class WorkflowRunHandler(Database db)
         }, ct);
     }
 
-    private async Task<IReadOnlyList<long>> ResolveAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, WorkflowRunRow run)
+    private async Task<IReadOnlyList<long>> ResolveAsync(DbConnection c, DbTransaction tx, WorkflowRunRow run)
     {
         if (await c.ExecuteScalarAsync<long?>(db.Sql(PrBySha), run, tx) is { } bySha)
         {

@@ -53,6 +53,19 @@ public sealed class CorrelationTests : IAsyncLifetime
         Assert.Equal(5 * 60_000L, duration);
     }
 
+    [Theory]
+    [InlineData("sha", Sha1, 44L)]
+    [InlineData("sha", Sha2, null)]
+    [InlineData("branch", "feature/known", 44L)]
+    [InlineData("branch", "main", null)]
+    [InlineData("runId", "1234", null)]
+    public async Task UsageAfterThePr_IsBoundBySha_ThenByOpenBranch(string field, string value, long? expected)
+    {
+        await app.DeliverAndProcessAsync(hooks, "pull_request", Payloads.PullRequest("opened", 44, Sha1, "feature/known"));
+        await ReportAsync(Event("u").With(field, value));
+        Assert.Equal(expected, await PrOfAsync("u"));
+    }
+
     [Fact]
     public async Task UsageBeforeThePr_IsAttributedWhenThePrAndRunAppear()
     {

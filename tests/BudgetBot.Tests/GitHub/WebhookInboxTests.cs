@@ -94,6 +94,15 @@ public sealed class WebhookInboxTests : IAsyncLifetime
         Assert.Equal(1L, await app.QueryAsync<long>("SELECT COUNT(*) FROM github_inbox"));
     }
 
+    [Fact]
+    public async Task ConcurrentCopiesOfOneDelivery_AreStoredOnce()
+    {
+        var body = Payloads.PullRequest("opened", 8, "bbb2", "feature");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.DeliverAsync("pull_request", body, "race")));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(1L, await app.QueryAsync<long>("SELECT COUNT(*) FROM github_inbox"));
+    }
+
     [Theory]
     [InlineData("pull_request", "{\"action\":\"stacked\",\"number\":1}", "stacked")]
     [InlineData("brand_new_event", "{\"action\":\"created\"}", "created")]
