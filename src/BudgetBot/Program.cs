@@ -2,6 +2,7 @@ using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.GitHub;
 using BudgetBot.Operations;
 using BudgetBot.Otlp;
 using BudgetBot.Outbox;
@@ -39,6 +40,7 @@ public partial class Program
         builder.AddSlack();
         builder.AddScheduling();
         builder.AddAlerts();
+        builder.AddGitHubInbox();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -51,6 +53,7 @@ public partial class Program
         app.MapOtlp();
         app.MapProviderReports();
         app.MapSlack();
+        app.MapGitHubInbox();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Demo;
+using BudgetBot.Inbox;
 using BudgetBot.Policy;
 using BudgetBot.Storage;
 using BudgetBot.Transcripts;
@@ -9,7 +10,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -31,6 +32,8 @@ internal static class CliRunner
                 return PolicyCheckCommand.Run(file, stdout, stderr);
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
+            case ["inbox", "replay", ..]:
+                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), configArgs, stdout);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout);
             case ["healthcheck", ..]:
@@ -97,6 +100,7 @@ internal static class CliRunner
           tokens create --name NAME --scopes LIST    create an API token (scopes: ingest,read,admin)
           policy check FILE                          check a policy file and list every error
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
+          inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
           demo                                       play a scripted scenario on a throw-away database
           healthcheck [URL]                          exit 0 when GET URL (default http://127.0.0.1:8080/healthz) answers 200
         """;

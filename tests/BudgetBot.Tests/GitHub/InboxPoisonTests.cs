@@ -1,0 +1,72 @@
+using BudgetBot.Cli;
+using BudgetBot.Inbox;
+using BudgetBot.Tests.Infrastructure;
+
+namespace BudgetBot.Tests.GitHub;
+
+public sealed class InboxPoisonTests : IAsyncLifetime
+{
+    private readonly RecordingChanges changes = new() { Fail = true };
+    private readonly TestApp app;
+    private HttpClient hooks = null!;
+
+    public InboxPoisonTests() => app = GitHubTestApp.Create(s => s.AddSingletonChanges(changes));
+
+    public ValueTask InitializeAsync()
+    {
+        hooks = app.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private Task<(string State, long Attempts, string? Error)> RowAsync(string delivery) =>
+        app.QueryAsync<(string, long, string?)>("SELECT state, attempts, last_error FROM github_inbox WHERE delivery_id = @delivery", new { delivery });
+
+    private async Task FailUntilPoisonAsync(string delivery)
+    {
+        await app.DeliverAndProcessAsync(hooks, "pull_request", Payloads.PullRequest("opened", 90, "abc", "f"), delivery, expectDone: false);
+        for (var i = 1; i < InboxStore.MaxAttempts; i++)
+        {
+            var row = await RowAsync(delivery);
+            Assert.Equal(("pending", (long)i), (row.State, row.Attempts));
+            // Not due yet: back-off keeps the row waiting until the clock moves.
+            Assert.Equal(0, await app.Get<InboxWorker>().DrainAsync(TestContext.Current.CancellationToken));
+            app.Clock.Advance(InboxWorker.Backoff(i - 1));
+            Assert.Equal(1, await app.Get<InboxWorker>().DrainAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task FailingDelivery_BacksOffThenIsKeptAsPoisonWithItsError()
+    {
+        await FailUntilPoisonAsync("p-1");
+
+        var (state, attempts, error) = await RowAsync("p-1");
+        Assert.Equal(("poison", (long)InboxStore.MaxAttempts), (state, attempts));
+        Assert.Contains("listener is down", error, StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await app.Get<InboxWorker>().DrainAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InboxReplay_RequeuesPoisonAndTheWorkerFinishesIt(bool byDelivery)
+    {
+        await FailUntilPoisonAsync("p-2");
+        changes.Fail = false;
+        var output = new StringWriter();
+        string[] args = ["inbox", "replay", .. (byDelivery ? new[] { "--delivery", "p-2" } : []),
+            $"--ConnectionStrings:BudgetBot=Data Source={app.DatabasePath}", $"--Policy:Path={app.PolicyPath}"];
+
+        var exit = await CliRunner.RunAsync(args, output, TextWriter.Null);
+        await app.Get<InboxWorker>().DrainAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("requeued 1", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("done", (await RowAsync("p-2")).State);
+        // A retried delivery re-announces the PR it touched, as the failed attempts could not.
+        Assert.Contains(("acme/api", 90, "pull-request"), changes.Seen);
+    }
+}
