@@ -1,6 +1,7 @@
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.GitHub;
 using BudgetBot.Operations;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
@@ -27,6 +28,7 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddOutbox();
+        builder.AddGitHubOutbound();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public partial class Program
         app.MapUsage();
         app.MapBudgets();
         app.MapPreflight();
+        app.MapPulls();
         return app;
     }
 }
