@@ -42,6 +42,7 @@ internal static class DemoScript
                 b.GetProperty("limitUsd").GetDecimal() + b.GetProperty("grantedUsd").GetDecimal(), b.GetProperty("reservedUsd").GetDecimal(),
                 b.GetProperty("percentUsed").GetDecimal(), b.GetProperty("state").GetString()));
         }
+        await DemoGitHub.PrintCommentAsync(http, output, 6);
     }
 
     private static async Task PrintAsync(TextWriter output, HttpResponseMessage response)
