@@ -16,12 +16,12 @@ internal static class PrBudgetLines
             if (x.State == "exceeded")
             {
                 var consequence = x.Enforcement == "hard" ? " New agent runs are refused until a grant is approved or the budget resets." : "";
-                yield return $"**Budget {Code(x.Id)} is exhausted:** {Usd(x.SpentUsd)} spent of {available}, resets {When(x.ResetsAt)}.{consequence}";
+                yield return $":no_entry: **Budget {Code(x.Id)} is exhausted:** {Usd(x.SpentUsd)} spent of {available}, resets {When(x.ResetsAt)}.{consequence}";
             }
             else if (x.State == "warning")
             {
                 var passed = x.Thresholds.Where(t => t <= x.PercentUsed).DefaultIfEmpty(0).Max();
-                yield return $"**Budget {Code(x.Id)} is past its {passed}% threshold:** {Number(x.PercentUsed)}% of {available} used, resets {When(x.ResetsAt)}.";
+                yield return $":warning: **Budget {Code(x.Id)} is past its {passed}% threshold:** {Number(x.PercentUsed)}% of {available} used, resets {When(x.ResetsAt)}.";
             }
         }
     }

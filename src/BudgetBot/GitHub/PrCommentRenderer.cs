@@ -22,11 +22,7 @@ internal static class PrCommentRenderer
         b.Append("### Agent spend on this PR: ").Append(Usd(s.TotalMicros)).Append('\n').Append('\n');
         foreach (var warning in PrBudgetLines.Warnings(s.Budgets))
         {
-            b.Append("> ").Append(warning).Append('\n');
-        }
-        if (s.Budgets.Any(x => x.State != "ok"))
-        {
-            b.Append('\n');
+            b.Append("> ").Append(warning).Append("\n\n");
         }
         b.Append(s.Events).Append(s.Events == 1 ? " usage event" : " usage events").Append(" from ")
             .Append(s.ByWorkflow.Count).Append(s.ByWorkflow.Count == 1 ? " workflow" : " workflows").Append(".\n\n");
