@@ -41,6 +41,7 @@ public partial class Program
         builder.AddScheduling();
         builder.AddAlerts();
         builder.AddGitHubInbox();
+        builder.AddGitHubOutbound();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +55,7 @@ public partial class Program
         app.MapProviderReports();
         app.MapSlack();
         app.MapGitHubInbox();
+        app.MapPulls();
         return app;
     }
 }

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using BudgetBot.Budgets;
+using static BudgetBot.GitHub.Markdown;
+
+namespace BudgetBot.GitHub;
+
+// What the "BudgetBot / budget" check says (DESIGN §9): failure when a hard budget has nothing left
+// (remaining already counts approved grants), neutral when a soft budget is past a threshold or a
+// hard one is past a threshold but not exhausted, success otherwise. Advisory budgets only report.
+internal sealed record CheckRunDecision(string Conclusion, string Title, string Summary)
+{
+    public const string Name = "BudgetBot / budget";
+
+    public static CheckRunDecision Decide(IReadOnlyList<BudgetStatus> budgets)
+    {
+        var exhausted = budgets.Where(b => b.Enforcement == "hard" && b.RemainingUsd <= 0).ToList();
+        var warned = budgets.Where(b => b.Enforcement is "soft" or "hard" && b.State != "ok" && !exhausted.Contains(b)).ToList();
+        var summary = Describe(budgets);
+        if (exhausted.Count > 0)
+        {
+            return new CheckRunDecision("failure", $"Hard budget {Names(exhausted)} exhausted", summary);
+        }
+        if (warned.Count > 0)
+        {
+            return new CheckRunDecision("neutral", $"Budget {Names(warned)} past a threshold", summary);
+        }
+        return new CheckRunDecision("success", budgets.Count == 0 ? "No budget covers this PR" : "Within budget", summary);
+    }
+
+    // The check is refreshed only when its verdict changes, not on every cent: the comment carries the
+    // running figures.
+    public string Hash() =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Conclusion + "\n" + Title))).ToLowerInvariant();
+
+    private static string Names(List<BudgetStatus> budgets) => string.Join(", ", budgets.Select(b => b.Id));
+
+    private static string Describe(IReadOnlyList<BudgetStatus> budgets)
+    {
+        var b = new StringBuilder();
+        foreach (var x in budgets)
+        {
+            b.Append("- ").Append(Code(x.Id)).Append(" (").Append(x.Enforcement).Append(", ").Append(Cell(x.Scope)).Append("): ")
+                .Append(Number(x.PercentUsed)).Append("% of ").Append(Usd(x.LimitUsd + x.GrantedUsd)).Append(" used, ")
+                .Append(Usd(x.RemainingUsd)).Append(" left, ").Append(x.State).Append(", resets ").Append(When(x.ResetsAt)).Append('\n');
+        }
+        return b.Length == 0 ? "No budget covers this PR." : b.ToString();
+    }
+}

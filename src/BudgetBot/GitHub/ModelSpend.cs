@@ -1,0 +1,3 @@
+namespace BudgetBot.GitHub;
+
+internal sealed record ModelSpend(string Model, long Events, long Tokens, long CostMicros);

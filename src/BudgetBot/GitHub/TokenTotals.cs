@@ -1,0 +1,10 @@
+namespace BudgetBot.GitHub;
+
+internal sealed record TokenTotals(long Input, long Output, long CacheRead, long CacheWrite5m, long CacheWrite1h)
+{
+    public long Total => Input + Output + CacheRead + CacheWrite5m + CacheWrite1h;
+
+    // Share of prompt tokens served from cache: cache read / (uncached input + cache read + cache writes).
+    public decimal? CacheHitRatio =>
+        Input + CacheRead + CacheWrite5m + CacheWrite1h is var prompt and > 0 ? (decimal)CacheRead / prompt : null;
+}

@@ -1,0 +1,3 @@
+namespace BudgetBot.GitHub;
+
+internal sealed record WorkflowSpend(string Workflow, int Runs, IReadOnlyList<string> Models, long Tokens, long CostMicros);

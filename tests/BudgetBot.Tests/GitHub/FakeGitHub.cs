@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BudgetBot.Tests.GitHub;
+
+// An in-process GitHub API: records every request (method, URL, headers, the real JSON body),
+// keeps comments and check runs like GitHub does, and can be scripted to answer a matching request
+// with anything (429, 500, 404) a given number of times.
+internal sealed partial class FakeGitHub : HttpMessageHandler
+{
+    private readonly Lock gate = new();
+    private readonly List<(HttpMethod Method, string PathPart, Func<HttpResponseMessage> Answer)> script = [];
+    private long nextId = 1000;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public ConcurrentDictionary<long, FakeComment> Comments { get; } = new();
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public TimeSpan TokenDelay { get; set; }
+
+    public long InstallationId { get; set; } = 99;
+
+    public IReadOnlyList<RecordedRequest> To(HttpMethod method, string pathPart) =>
+        Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).ToList();
+
+    public int TokenRequests => To(HttpMethod.Post, "/access_tokens").Count;
+
+    public void Script(HttpMethod method, string pathPart, Func<HttpResponseMessage> answer, int times = 1)
+    {
+        lock (gate)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                script.Add((method, pathPart, answer));
+            }
+        }
+    }
+
+    public static HttpResponseMessage Answer(HttpStatusCode status, object? body = null, params (string Name, string Value)[] headers)
+    {
+        var response = new HttpResponseMessage(status)
+        {
+            Content = new StringContent(body is null ? "" : JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+        return response;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!,
+            request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), body);
+        Requests.Enqueue(recorded);
+        lock (gate)
+        {
+            var i = script.FindIndex(s => s.Method == request.Method && recorded.Path.Contains(s.PathPart, StringComparison.Ordinal));
+            if (i >= 0)
+            {
+                var answer = script[i].Answer;
+                script.RemoveAt(i);
+                return answer();
+            }
+        }
+        if (recorded.Path.EndsWith("/access_tokens", StringComparison.Ordinal))
+        {
+            await Task.Delay(TokenDelay, cancellationToken);
+            return Answer(HttpStatusCode.Created, new { token = $"ghs_token{Interlocked.Increment(ref nextId)}", expires_at = Clock.GetUtcNow().AddHours(1) });
+        }
+        return Route(recorded);
+    }
+
+    private HttpResponseMessage Route(RecordedRequest r)
+    {
+        var path = r.Path;
+        if (r.Method == HttpMethod.Get && path.EndsWith("/installation", StringComparison.Ordinal))
+        {
+            return Answer(HttpStatusCode.OK, new { id = InstallationId });
+        }
+        if (IssueComments().Match(path) is { Success: true } list)
+        {
+            var number = int.Parse(list.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (r.Method == HttpMethod.Get)
+            {
+                return Answer(HttpStatusCode.OK, Comments.Values.Where(c => c.Number == number && !c.Deleted).OrderBy(c => c.Id)
+                    .Select(c => new { id = c.Id, node_id = c.NodeId, body = c.Body }).ToList());
+            }
+            var created = new FakeComment(Interlocked.Increment(ref nextId), number, Text(r));
+            Comments[created.Id] = created;
+            return Answer(HttpStatusCode.Created, new { id = created.Id, node_id = created.NodeId, body = created.Body });
+        }
+        if (Comment().Match(path) is { Success: true } one && r.Method == HttpMethod.Patch)
+        {
+            var id = long.Parse(one.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!Comments.TryGetValue(id, out var c) || c.Deleted)
+            {
+                return Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
+            }
+            c.Body = Text(r);
+            return Answer(HttpStatusCode.OK, new { id = c.Id, node_id = c.NodeId, body = c.Body });
+        }
+        if (path.EndsWith("/check-runs", StringComparison.Ordinal) && r.Method == HttpMethod.Post)
+        {
+            return Answer(HttpStatusCode.Created, new { id = Interlocked.Increment(ref nextId) });
+        }
+        if (path.Contains("/check-runs/", StringComparison.Ordinal) && r.Method == HttpMethod.Patch)
+        {
+            return Answer(HttpStatusCode.OK, new { id = long.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        if (path.EndsWith("/graphql", StringComparison.Ordinal))
+        {
+            var node = r.Json().GetProperty("variables").GetProperty("id").GetString();
+            foreach (var c in Comments.Values.Where(c => c.NodeId == node))
+            {
+                c.Minimized = true;
+            }
+            return Answer(HttpStatusCode.OK, new { data = new { minimizeComment = new { minimizedComment = new { isMinimized = true } } } });
+        }
+        return Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
+    }
+
+    private static string Text(RecordedRequest r) => r.Json().GetProperty("body").GetString()!;
+
+    [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/(?<n>\d+)/comments$")]
+    private static partial Regex IssueComments();
+
+    [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/comments/(?<id>\d+)$")]
+    private static partial Regex Comment();
+}

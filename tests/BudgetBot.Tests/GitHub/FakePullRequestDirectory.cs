@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using BudgetBot.GitHub;
+
+namespace BudgetBot.Tests.GitHub;
+
+// Stands in for the inbound half's correlation index.
+internal sealed class FakePullRequestDirectory : IPullRequestDirectory
+{
+    public ConcurrentDictionary<(string Repo, int Number), PullRequestInfo> Pulls { get; } = new();
+
+    public void Add(string repo, int number, string headSha, bool merged = false, long? installationId = 99) =>
+        Pulls[(repo, number)] = new PullRequestInfo(repo, number, headSha, "feature/x", merged ? "closed" : "open", merged,
+            merged ? TestAppStart : null, installationId, $"PR {number}", "octocat");
+
+    public Task<PullRequestInfo?> FindAsync(string repo, int number, CancellationToken ct) =>
+        Task.FromResult(Pulls.TryGetValue((repo, number), out var pr) ? pr : null);
+
+    public Task<long?> InstallationForAsync(string repo, CancellationToken ct) =>
+        Task.FromResult(Pulls.Values.FirstOrDefault(p => p.Repo == repo)?.InstallationId);
+
+    private static DateTimeOffset TestAppStart => Infrastructure.TestApp.Start;
+}
