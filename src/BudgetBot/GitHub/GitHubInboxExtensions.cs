@@ -12,6 +12,7 @@ internal static class GitHubInboxExtensions
         builder.Services.AddOptions<GitHubOptions>().BindConfiguration("GitHub").ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
         builder.Services.AddSingleton<InboxStore>();
+        builder.Services.AddSingleton<IMergedPullRequests, MergedPullRequests>();
         builder.Services.AddSingleton<InboxWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         builder.Services.AddSingleton<WebhookEventProcessor, InboxWebhookProcessor>();

@@ -6,7 +6,7 @@ namespace BudgetBot.GitHub;
 
 // installation and installation_repositories → which repositories we serve, under which installation.
 // These events carry no updated_at per repository, so the last one processed wins.
-internal sealed class InstallationHandler(Database db, TimeProvider clock)
+internal sealed class InstallationHandler(Database db, TimeProvider clock, InstallationTokens tokens)
 {
     internal static readonly SqlStatement UpsertInstallation = new(
         "Installations.Upsert",
@@ -36,6 +36,11 @@ internal sealed class InstallationHandler(Database db, TimeProvider clock)
             "suspend" => "suspended",
             _ => "active",
         };
+        if (state != "active")
+        {
+            // A deleted or suspended installation's cached token must not be used again.
+            tokens.Forget(e.Installation.Id);
+        }
         var repos = (e.Repositories ?? []).Select(r => r.FullName);
         return WriteAsync(e.Installation.Id, e.Installation.Account?.Login, state, state == "active" ? repos : [], [], state == "deleted", ct);
     }

@@ -18,6 +18,7 @@ internal static class SlackExtensions
         services.AddSingleton<IOutboxSender, SlackOutboxSender>();
         services.AddSingleton<SlackOutboxWriter>();
         services.AddSingleton<BudgetRequestStore>();
+        services.AddSingleton<IPendingRequests, PendingRequestsFromStore>();
         services.AddSingleton<ISlackPostedObserver>(sp => sp.GetRequiredService<BudgetRequestStore>());
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<IBudgetSource>(sp => sp.GetRequiredService<ExperimentStore>());

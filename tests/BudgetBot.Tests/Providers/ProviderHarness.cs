@@ -29,7 +29,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
         Anthropic.Serve("/v1/organizations/cost_report", FakeProviderApi.Fixture("anthropic-cost-report.json"), split);
         OpenAi.Serve("/v1/organization/usage/completions", FakeProviderApi.Fixture("openai-usage-completions.json"), split);
         OpenAi.Serve("/v1/organization/costs", FakeProviderApi.Fixture("openai-costs.json"), split);
-        var settings = new Dictionary<string, string?> { ["Providers:LookbackDays"] = "10" };
+        // The hosted scheduler would poll on its own at the top of the hour; the tests poll explicitly.
+        var settings = new Dictionary<string, string?> { ["Providers:LookbackDays"] = "10", ["Scheduling:Enabled"] = "false" };
         if (withKeys)
         {
             settings["Providers:Anthropic:AdminKey"] = "sk-ant-admin-test-key";

@@ -1,0 +1,21 @@
+using BudgetBot.Policy;
+
+namespace BudgetBot.Slack;
+
+// The digest's view of pending budget requests, read from the requests store.
+internal sealed class PendingRequestsFromStore(BudgetRequestStore store, IPolicyProvider policy, TimeProvider clock) : IPendingRequests
+{
+    public async Task<IReadOnlyList<PendingRequest>> PendingAsync(CancellationToken ct)
+    {
+        var current = policy.Current;
+        var rows = await store.PendingAsync(clock.GetUtcNow(), ct);
+        return rows.Select(r => new PendingRequest(
+            r.DisplayId, TeamOf(current, r.BudgetId), r.BudgetId, BudgetBot.Pricing.Money.FromMicros(r.AmountMicros), r.Requester,
+            r.Reason, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs))).ToList();
+    }
+
+    private static string? TeamOf(BudgetPolicy policy, string budgetId) =>
+        policy.FindBudget(budgetId)?.Scope is { } scope && scope.StartsWith("team:", StringComparison.Ordinal) ? scope["team:".Length..]
+        : policy.FindBudget(budgetId)?.Scope is { } repoScope && repoScope.StartsWith("repo:", StringComparison.Ordinal) ? policy.ResolveTeam(repoScope["repo:".Length..])
+        : null;
+}
