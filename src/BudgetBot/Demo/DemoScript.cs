@@ -43,7 +43,7 @@ internal static class DemoScript
                 b.GetProperty("percentUsed").GetDecimal(), b.GetProperty("state").GetString()));
         }
         await DemoSlack.PlayAsync(http, output);
-        await DemoGitHub.PrintCommentAsync(http, output, 6);
+        await DemoGitHub.PrintCommentAsync(http, output, 8);
     }
 
     private static async Task PrintAsync(TextWriter output, HttpResponseMessage response)
