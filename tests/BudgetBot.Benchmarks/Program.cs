@@ -5,6 +5,14 @@ namespace BudgetBot.Benchmarks;
 // Not a top-level program: BudgetBot's own public Program class would clash with a generated one.
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        // A latency distribution under a steady rate, not a BenchmarkDotNet benchmark.
+        if (args is ["--webhook-latency"])
+        {
+            return await WebhookLatency.RunAsync();
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, BenchConfig.Create());
+        return 0;
+    }
 }
