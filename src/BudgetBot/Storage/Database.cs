@@ -11,6 +11,8 @@ namespace BudgetBot.Storage;
 // Server a READ COMMITTED transaction whose statements take the locks they need (UPDLOCK, applocks).
 internal sealed class Database(StorageOptions options)
 {
+    private readonly SemaphoreSlim writers = new(1, 1);
+
     public SqlDialect Dialect { get; } = options.Dialect;
 
     public string ConnectionString { get; } = options.ConnectionString;
@@ -25,7 +27,8 @@ internal sealed class Database(StorageOptions options)
             await connection.OpenAsync(ct);
             if (Dialect == SqlDialect.Sqlite)
             {
-                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;");
+                // wal_autocheckpoint: see SqliteCheckpointer.
+                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;");
             }
             return connection;
         }
@@ -43,6 +46,27 @@ internal sealed class Database(StorageOptions options)
     }
 
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        if (Dialect != SqlDialect.Sqlite)
+        {
+            return await TransactAsync(work, ct);
+        }
+        // SQLite has one writer. This process's writers queue here instead of meeting SQLITE_BUSY
+        // and sleeping in SQLite's busy handler (1, 2, 5, 10 ms ...), which put those sleeps into
+        // webhook acknowledgements queued behind the inbox worker. Other processes on the same
+        // file still wait through busy_timeout.
+        await writers.WaitAsync(ct);
+        try
+        {
+            return await TransactAsync(work, ct);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    private async Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = Dialect == SqlDialect.Sqlite

@@ -21,6 +21,10 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<MigrateOnStart>();
+        builder.Services.AddSingleton<SqliteCheckpointer>();
+        builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<Database>().Dialect == SqlDialect.Sqlite
+            ? sp.GetRequiredService<SqliteCheckpointer>()
+            : (IHostedService)new NoHostedService());
         return builder;
     }
 }
