@@ -12,7 +12,7 @@ namespace BudgetBot.Benchmarks;
 internal sealed class BenchHost : IAsyncDisposable
 {
     // UTC keeps the month period aligned to whole hours, as it is in most zones.
-    private const string Policy = """
+    internal const string Policy = """
         timezone: UTC
         teams:
           platform:

@@ -12,6 +12,11 @@ internal static class BenchmarkProgram
         {
             return await WebhookLatency.RunAsync();
         }
+        // Throughput of one and of three app instances over one database file.
+        if (args is ["--scale-out"])
+        {
+            return await ScaleOut.RunAsync();
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, BenchConfig.Create());
         return 0;
     }

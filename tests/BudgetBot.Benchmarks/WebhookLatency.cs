@@ -114,7 +114,7 @@ internal static class WebhookLatency
     }
 
     // The tests' copy of a real GitHub delivery, found from the build output up to the repository root.
-    private static string FixturePath()
+    internal static string FixturePath()
     {
         var relative = Path.Combine("tests", "BudgetBot.Tests", "Fixtures", "github", "pull_request", "opened.payload.json");
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
