@@ -109,7 +109,8 @@ internal sealed class Cluster : IAsyncDisposable
     }
 
     // Drains inbox and outbox on every live instance at once, again and again, until nothing due is
-    // left (hosted loops may hold rows meanwhile). Up to `wait` of fake time is let pass, in steps to
+    // left (hosted loops may hold rows meanwhile; a due row queued behind a later-due one of its
+    // target waits for it, as the outbox sends a target's rows in order). Up to `wait` of fake time is let pass, in steps to
     // the next due row, so debounced comments and paced Slack posts go out too.
     public async Task SettleAsync(TimeSpan wait = default)
     {
@@ -121,7 +122,8 @@ internal sealed class Cluster : IAsyncDisposable
             var now = Now.ToUnixTimeMilliseconds();
             var (due, next) = await QueryAsync<(long, long?)>(
                 "SELECT (SELECT COUNT(*) FROM github_inbox WHERE state = 'pending' AND due_at_ms <= @now) + " +
-                "(SELECT COUNT(*) FROM outbox_messages WHERE state = 'pending' AND due_at_ms <= @now), " +
+                "(SELECT COUNT(*) FROM outbox_messages m WHERE state = 'pending' AND due_at_ms <= @now AND NOT EXISTS " +
+                "(SELECT 1 FROM outbox_messages o WHERE o.target = m.target AND o.state = 'pending' AND o.id < m.id)), " +
                 "(SELECT MIN(due_at_ms) FROM outbox_messages WHERE state = 'pending' AND due_at_ms > @now);", new { now });
             if (due == 0 && next is { } ms && DateTimeOffset.FromUnixTimeMilliseconds(ms) <= until)
             {
