@@ -16,7 +16,13 @@ public sealed class WebhookAndUsageStreamTests : IAsyncLifetime
     private long accepted;
     private long duplicates;
 
-    public async ValueTask InitializeAsync() => await cluster.StartAsync();
+    public async ValueTask InitializeAsync()
+    {
+        // Each instance's first GitHub call waits for its installation token: usage arriving meanwhile
+        // queues refreshes of a PR whose comment another instance is still writing.
+        cluster.GitHub.TokenDelay = TimeSpan.FromMilliseconds(150);
+        await cluster.StartAsync();
+    }
 
     public async ValueTask DisposeAsync() => await cluster.DisposeAsync();
 
@@ -31,7 +37,8 @@ public sealed class WebhookAndUsageStreamTests : IAsyncLifetime
         var wave1 = Prs.SelectMany((n, i) => new[]
         {
             DeliverTwiceAsync(i, "pull_request", Payloads.PullRequest("opened", n, Sha(n, 'a'), $"feature/{n}")),
-            UsageTwiceAsync(i + 1, Event($"u{n}-1").Cost(2.00m).Pr(n), Event($"u{n}-2").Cost(2.00m).Pr(n), Event($"u{n}-3").Cost(1.50m).Run(n)),
+            UsageTwiceAsync(i + 1, Event($"u{n}-1").Cost(2.00m).Pr(n)),
+            LaterAsync(() => UsageTwiceAsync(i + 2, Event($"u{n}-2").Cost(2.00m).Pr(n), Event($"u{n}-3").Cost(1.50m).Run(n))),
         }).Append(DeliverTwiceAsync(0, "ping", Payloads.Fixture("ping/payload.json")))
           .Append(DeliverTwiceAsync(2, "ping", Payloads.Fixture("ping/payload.json")));
         await Task.WhenAll(wave1);
@@ -100,6 +107,12 @@ public sealed class WebhookAndUsageStreamTests : IAsyncLifetime
         var patches = cluster.GitHub.To(HttpMethod.Patch, "/issues/comments/");
         Assert.NotEmpty(patches);
         Assert.All(patches, p => Assert.Contains(cluster.GitHub.Comments.Keys, id => p.Path.EndsWith("/" + id, StringComparison.Ordinal)));
+    }
+
+    private static async Task LaterAsync(Func<Task> work)
+    {
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        await work();
     }
 
     // The same delivery (same X-GitHub-Delivery) to two instances at once, as a retrying GitHub might.
