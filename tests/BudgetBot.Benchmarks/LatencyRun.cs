@@ -21,33 +21,6 @@ internal static class LatencyRun
         return LatencySummary.From(latencies, sendSeconds);
     }
 
-    // Both endpoints in the same window, alternating which goes first on each tick, so the machine's
-    // state (the inbox worker processing earlier deliveries, other load) weighs on both alike; the
-    // sequential runs above leave the bare endpoint an idle machine.
-    public static async Task<(LatencySummary A, LatencySummary B)> RunPairedAsync(int ratePerSecond, int seconds, Func<Task> a, Func<Task> b)
-    {
-        var total = ratePerSecond * seconds;
-        var first = new List<Task<double>>(total);
-        var second = new List<Task<double>>(total);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / ratePerSecond));
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < total && await timer.WaitForNextTickAsync(); i++)
-        {
-            if (i % 2 == 0)
-            {
-                first.Add(TimeAsync(a));
-                second.Add(TimeAsync(b));
-            }
-            else
-            {
-                second.Add(TimeAsync(b));
-                first.Add(TimeAsync(a));
-            }
-        }
-        var sendSeconds = clock.Elapsed.TotalSeconds;
-        return (LatencySummary.From(await Task.WhenAll(first), sendSeconds), LatencySummary.From(await Task.WhenAll(second), sendSeconds));
-    }
-
     private static async Task<double> TimeAsync(Func<Task> send)
     {
         var start = Stopwatch.GetTimestamp();
