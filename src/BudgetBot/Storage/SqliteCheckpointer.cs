@@ -8,7 +8,7 @@ namespace BudgetBot.Storage;
 // background instead; PASSIVE never blocks readers or writers.
 internal sealed partial class SqliteCheckpointer(Database db, TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     internal static readonly SqlStatement Passive = new("Storage.Checkpoint", "PRAGMA wal_checkpoint(PASSIVE);", "SELECT 1;");
 
