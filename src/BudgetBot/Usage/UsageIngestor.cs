@@ -8,13 +8,14 @@ internal sealed record IngestResult(int Accepted, int Duplicates);
 
 // The one write path for usage, whatever its source: price, attribute, store, roll up and
 // release the run's reservations in one transaction, so a batch lands whole or not at all.
-internal sealed class UsageIngestor(
+internal sealed partial class UsageIngestor(
     Database db,
     UsageStore store,
     PriceCatalogProvider catalog,
     IPolicyProvider policy,
     TimeProvider clock,
-    IEnumerable<IUsageObserver> observers)
+    IEnumerable<IUsageObserver> observers,
+    ILogger<UsageIngestor> logger)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
     {
@@ -36,12 +37,33 @@ internal sealed class UsageIngestor(
             await store.ReleaseReservationsAsync(c, tx, inserted.Where(p => p.Event.RunId is not null).Select(p => p.Event.RunId!), nowMs);
             return inserted;
         }, ct);
-        foreach (var observer in observers)
-        {
-            await observer.OnStoredAsync(stored, ct);
-        }
+        await NotifyAsync(stored, ct);
         return new IngestResult(stored.Count, priced.Count - stored.Count);
     }
+
+    // The events are committed by now, so the caller is answered with what was stored whatever an
+    // observer does: a failing observer (a PR refresh, an alert) is logged and the others still run.
+    private async Task NotifyAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    {
+        if (stored.Count == 0)
+        {
+            return;
+        }
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnStoredAsync(stored, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogObserverFailed(logger, e, observer.GetType().Name, stored.Count);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "{Observer} failed after {Count} usage events were stored; the events stand")]
+    private static partial void LogObserverFailed(ILogger logger, Exception e, string observer, int count);
 
     internal static IEnumerable<RollupDelta> Deltas(PricedUsage p)
     {
