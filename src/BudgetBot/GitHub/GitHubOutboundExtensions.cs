@@ -24,7 +24,6 @@ internal static class GitHubOutboundExtensions
         services.AddSingleton<IOutboxSender, GitHubSender>();
         services.AddSingleton<PullRequestRefresher>();
         services.AddSingleton<IPullRequestChanges>(sp => sp.GetRequiredService<PullRequestRefresher>());
-        services.AddSingleton<IUsageObserver>(sp => sp.GetRequiredService<PullRequestRefresher>());
         return builder;
     }
 }

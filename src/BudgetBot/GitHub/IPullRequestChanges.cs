@@ -6,4 +6,13 @@ namespace BudgetBot.GitHub;
 internal interface IPullRequestChanges
 {
     Task PullRequestChangedAsync(string repo, int number, string reason, CancellationToken ct);
+
+    // Many PRs at once (one usage batch can touch dozens); the default takes them one by one.
+    async Task PullRequestsChangedAsync(IReadOnlyList<(string Repo, int Number, string Reason)> changes, CancellationToken ct)
+    {
+        foreach (var (repo, number, reason) in changes)
+        {
+            await PullRequestChangedAsync(repo, number, reason, ct);
+        }
+    }
 }

@@ -11,12 +11,14 @@ internal sealed class PullRequestNotifier(IEnumerable<IPullRequestChanges> liste
         {
             return;
         }
-        foreach (var (repo, number, reason) in changes.Select(c => (c.Repo, c.Number, c.Reason)).Distinct())
+        var distinct = changes.Select(c => (c.Repo, c.Number, c.Reason)).Distinct().ToList();
+        if (distinct.Count == 0)
         {
-            foreach (var listener in all)
-            {
-                await listener.PullRequestChangedAsync(repo, number, reason, ct);
-            }
+            return;
+        }
+        foreach (var listener in all)
+        {
+            await listener.PullRequestsChangedAsync(distinct, ct);
         }
     }
 }

@@ -1,6 +1,6 @@
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
-using BudgetBot.Usage;
+using BudgetBot.Storage;
 
 namespace BudgetBot.GitHub;
 
@@ -9,37 +9,46 @@ namespace BudgetBot.GitHub;
 // kind, so a burst of changes becomes one write. The comment row waits out debounceSeconds after
 // the last write; the check row is due at once (it is written only when its verdict changes).
 internal sealed partial class PullRequestRefresher(
+    Database db,
     OutboxStore outbox,
     OutboxWorker worker,
     GitHubWriteState state,
     IPolicyProvider policy,
     TimeProvider clock,
-    ILogger<PullRequestRefresher> logger) : IPullRequestChanges, IUsageObserver
+    ILogger<PullRequestRefresher> logger) : IPullRequestChanges
 {
-    public async Task PullRequestChangedAsync(string repo, int number, string reason, CancellationToken ct)
+    public Task PullRequestChangedAsync(string repo, int number, string reason, CancellationToken ct) =>
+        PullRequestsChangedAsync([(repo, number, reason)], ct);
+
+    // All the PRs of one notification in one transaction: every write transaction is a commit that
+    // acknowledgements and usage batches queue behind.
+    public async Task PullRequestsChangedAsync(IReadOnlyList<(string Repo, int Number, string Reason)> changes, CancellationToken ct)
     {
-        var pr = new PrTarget(repo.ToLowerInvariant(), number);
         var now = clock.GetUtcNow();
         var settings = policy.Current.PrComments;
-        if (settings.Mode != PrCommentMode.Off)
+        var rows = new List<OutboxEnqueue>();
+        foreach (var pr in changes.Select(c => new PrTarget(c.Repo.ToLowerInvariant(), c.Number)).Distinct())
         {
-            var last = await state.CommentAsync(pr.Repo, pr.Number, ct);
-            var due = last.LastWriteMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).AddSeconds(settings.DebounceSeconds) : now;
-            await outbox.EnqueueAsync(GitHubOutbox.Comment(pr, due > now ? due : now), ct);
+            if (settings.Mode != PrCommentMode.Off)
+            {
+                var last = await state.CommentAsync(pr.Repo, pr.Number, ct);
+                var due = last.LastWriteMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).AddSeconds(settings.DebounceSeconds) : now;
+                rows.Add(GitHubOutbox.Comment(pr, due > now ? due : now));
+            }
+            rows.Add(GitHubOutbox.Check(pr, now));
         }
-        await outbox.EnqueueAsync(GitHubOutbox.Check(pr, now), ct);
-        LogScheduled(logger, pr.Repo, pr.Number, reason);
+        await db.WriteAsync(async (c, tx) =>
+        {
+            foreach (var row in rows)
+            {
+                await outbox.EnqueueAsync(c, tx, row);
+            }
+        }, ct);
+        foreach (var (repo, number, reason) in changes)
+        {
+            LogScheduled(logger, repo, number, reason);
+        }
         worker.Notify();
-    }
-
-    public async Task OnStoredAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
-    {
-        var prs = stored.Where(p => p.Event is { Repo: not null, Pr: not null })
-            .Select(p => (Repo: p.Event.Repo!.ToLowerInvariant(), Pr: p.Event.Pr!.Value)).Distinct();
-        foreach (var (repo, pr) in prs)
-        {
-            await PullRequestChangedAsync(repo, pr, "usage", ct);
-        }
     }
 
     [LoggerMessage(EventId = 3130, Level = LogLevel.Debug, Message = "Refresh of {Repo}#{Number} scheduled ({Reason})")]

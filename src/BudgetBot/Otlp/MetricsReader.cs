@@ -63,7 +63,9 @@ internal static class MetricsReader
                 var timeText = time.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 samples.Add(new MetricSample(
                     GroupKey: OtlpIds.Hash(a, MetricKinds.ClassKeys, scope, startText, timeText),
-                    SeriesKey: OtlpIds.Hash(a, EmptyKeys, scope, name),
+                    // Only a CUMULATIVE series is differenced against its last point; delta points (Claude
+                    // Code's) need no series key, and hashing one per point cost a quarter of the read.
+                    SeriesKey: cumulative ? OtlpIds.Hash(a, EmptyKeys, scope, name) : "",
                     k, value!.Value, cumulative, start, time, model!, a));
             }
         }
