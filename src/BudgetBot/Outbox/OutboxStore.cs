@@ -8,10 +8,14 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
 {
     public const int MaxAttempts = 10;
 
-    internal static readonly SqlStatement Supersede = new(
-        "Outbox.Supersede",
-        "UPDATE outbox_messages SET state = 'superseded' WHERE target = @Target AND state = 'pending' " +
-        "AND (lease_until_ms IS NULL OR lease_until_ms < @Now);");
+    // Coalescing: the target's waiting row (at most one: none is added while one waits) takes the
+    // newest payload in place, keeping a retry's back-off or Retry-After; a row in flight is left
+    // alone and a new one queues behind it.
+    internal static readonly SqlStatement Refresh = new(
+        "Outbox.Refresh",
+        "UPDATE outbox_messages SET payload = @Payload, kind = @Kind, " +
+        "due_at_ms = CASE WHEN attempts > 0 AND due_at_ms > @DueAtMs THEN due_at_ms ELSE @DueAtMs END " +
+        "WHERE target = @Target AND state = 'pending' AND (lease_until_ms IS NULL OR lease_until_ms < @Now);");
 
     internal static readonly SqlStatement Insert = new(
         "Outbox.Insert",
@@ -56,12 +60,12 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
     // Joins the caller's transaction, so the decision and its message commit together.
     public async Task EnqueueAsync(DbConnection c, DbTransaction tx, OutboxEnqueue m)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (m.Coalesce)
+        var args = new { m.Channel, m.Kind, m.Target, m.Payload, Now = clock.GetUtcNow().ToUnixTimeMilliseconds(), DueAtMs = m.DueAt.ToUnixTimeMilliseconds() };
+        if (m.Coalesce && await c.ExecuteAsync(db.Sql(Refresh), args, tx) > 0)
         {
-            await c.ExecuteAsync(db.Sql(Supersede), new { m.Target, Now = now }, tx);
+            return;
         }
-        await c.ExecuteAsync(db.Sql(Insert), new { m.Channel, m.Kind, m.Target, m.Payload, Now = now, DueAtMs = m.DueAt.ToUnixTimeMilliseconds() }, tx);
+        await c.ExecuteAsync(db.Sql(Insert), args, tx);
     }
 
     public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default)
