@@ -2,9 +2,10 @@ using BudgetBot.Policy;
 
 namespace BudgetBot.Alerts;
 
-// Where an alert about a budget goes. The policy names channels only per team, so a team budget
-// goes to its team, a repo budget to the team owning the repo, and org, workflow and experiment
-// budgets have no channel (the alert is recorded and logged, not sent).
+// Where an alert about a budget goes: a team budget to its team's channel, a repo budget to the
+// channel of the team owning the repo; anything else (org, workflow, experiment budgets, a team
+// without a channel) to the policy's `alerts.channel`, and without one it is recorded and logged,
+// not sent.
 internal static class AlertChannels
 {
     public static string? TeamFor(string scope, BudgetPolicy policy)
@@ -22,9 +23,12 @@ internal static class AlertChannels
     }
 
     public static string? ForScope(string scope, BudgetPolicy policy) =>
-        TeamFor(scope, policy) is { } team ? ForTeam(team, policy) : null;
+        (TeamFor(scope, policy) is { } team ? TeamChannel(team, policy) : null) ?? policy.Alerts.Channel;
 
     public static string? ForTeam(string team, BudgetPolicy policy) =>
+        TeamChannel(team, policy) ?? policy.Alerts.Channel;
+
+    public static string? TeamChannel(string team, BudgetPolicy policy) =>
         policy.Teams.TryGetValue(team, out var t) && !string.IsNullOrWhiteSpace(t.SlackChannel) ? t.SlackChannel : null;
 
     // The outbox target: posts to one channel are sent one at a time, in order.

@@ -38,7 +38,7 @@ internal sealed class DigestBuilder(
         var digests = new List<TeamDigest>();
         foreach (var team in current.Teams.Keys.Order(StringComparer.Ordinal))
         {
-            if (AlertChannels.ForTeam(team, current) is not { } channel)
+            if (AlertChannels.TeamChannel(team, current) is not { } channel)
             {
                 continue;
             }

@@ -26,11 +26,23 @@ internal static class SettingsParser
             return AlertSettings.Default;
         }
 
-        var section = reader.Section(node, "alerts", "runawayUsdPerHour");
+        var section = reader.Section(node, "alerts", "runawayUsdPerHour", "channel");
         var runaway = section["runawayUsdPerHour"] is { } r
             ? reader.Decimal(r, section.PathOf("runawayUsdPerHour"), d => d > 0, "a positive number")
             : null;
-        return new AlertSettings(runaway);
+        string? channel = null;
+        if (section["channel"] is { } channelNode && reader.Text(channelNode, section.PathOf("channel")) is { } text)
+        {
+            if (PolicyIds.SlackChannel().IsMatch(text))
+            {
+                channel = text;
+            }
+            else
+            {
+                reader.Error(channelNode, $"{section.PathOf("channel")} must be a Slack channel id like C0123ABCD, not a name (got \"{text}\")");
+            }
+        }
+        return new AlertSettings(runaway, channel);
     }
 
     // A discount of 1 (100 %) would make everything free and hide spend, so it is refused.

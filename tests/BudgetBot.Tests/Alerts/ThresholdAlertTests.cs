@@ -88,10 +88,24 @@ public sealed class ThresholdAlertTests : IAsyncLifetime
         Assert.Equal([80L], await RecordedAsync(app, "review-agents"));
     }
 
-    private async Task<TestApp> StartAsync()
+    [Fact]
+    public async Task BudgetNoTeamOwns_AlertsThePolicysAlertChannel()
+    {
+        var policy = TestPolicy.Default.Replace("alerts: { runawayUsdPerHour: 50 }", "alerts: { runawayUsdPerHour: 50, channel: C0BUDGETS }", StringComparison.Ordinal);
+        var app = await StartAsync(policy);
+
+        await IngestAsync(app, Event("w1").With("costUsd", 90).With("workflow", "claude-review"));
+
+        var row = Assert.Single(await app.SlackRowsAsync());
+        Assert.Equal("slack:C0BUDGETS", row.Target);
+        Assert.Contains("review-agents", row.Payload, StringComparison.Ordinal);
+        Assert.Equal([80L], await RecordedAsync(app, "review-agents"));
+    }
+
+    private async Task<TestApp> StartAsync(string? policy = null)
     {
         // The scheduler is off: jumping the clock a month would otherwise also post that month's digest.
-        var app = new TestApp(settings: new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }, databasePath: DatabasePath);
+        var app = new TestApp(policy, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }, DatabasePath);
         apps.Add(app);
         await app.ClientWithScopesAsync(Scopes.Ingest);
         return app;

@@ -31,6 +31,7 @@ public sealed class PolicyParserTests
         Assert.Equal(["U0FOUNDER"], policy.Founders);
         Assert.Equal(new ExperimentLimits(2000m, 14), policy.Experiments);
         Assert.Equal(50m, policy.Alerts.RunawayUsdPerHour);
+        Assert.Equal("C0BUDGETS", policy.Alerts.Channel);
         Assert.Equal("0 9 * * MON-FRI", policy.DigestText);
         Assert.NotNull(policy.Digest);
         Assert.Equal(0m, policy.DiscountFor("anthropic"));

@@ -23,6 +23,7 @@ public sealed class SettingsErrorTests
         { "experiments:\n  maxDay: 7", 2, "unknown key \"maxDay\" in experiments" },
         { "alerts:\n  runawayUsdPerHour: 0", 2, "alerts.runawayUsdPerHour must be a positive number" },
         { "alerts:\n  runaway: 50", 2, "unknown key \"runaway\" in alerts" },
+        { "alerts:\n  channel: \"#budgets\"", 2, "alerts.channel must be a Slack channel id like C0123ABCD, not a name" },
         { "digest: every monday", 1, "digest \"every monday\" is not a valid 5-field cron expression" },
         { "pricing:\n  discounts:\n    anthropic: 1", 3, "pricing.discounts.anthropic must be a fraction from 0 up to (not including) 1" },
         { "pricing:\n  discounts:\n    anthropic: -0.1", 3, "pricing.discounts.anthropic must be a fraction" },
