@@ -25,13 +25,6 @@ public sealed class TeamErrorTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Parse_ReportsOneErrorOnItsLine(string yaml, int line, string message)
-    {
-        var result = PolicyParser.Parse(yaml);
-
-        Assert.Null(result.Policy);
-        var error = Assert.Single(result.Errors);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(line, error.Line);
-    }
+    public void Parse_ReportsOneErrorOnItsLine(string yaml, int line, string message) =>
+        PolicyErrorAssert.OneErrorOnItsLine(yaml, line, message);
 }
