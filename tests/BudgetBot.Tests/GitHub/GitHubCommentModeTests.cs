@@ -7,16 +7,23 @@ public sealed class GitHubCommentModeTests
 {
     private static string Policy(string mode) => TestPolicy.Default.Replace("mode: update", "mode: " + mode, StringComparison.Ordinal);
 
-    [Fact]
-    public async Task HideAndNew_MinimizesTheOldCommentAsOutdated_ThenPostsANewOne()
+    // Usage for one PR, then more after the debounce: the second write is where the modes differ.
+    private static async Task<GitHubHarness> TwoReportsAsync(string mode)
     {
-        await using var gh = new GitHubHarness(policy: Policy("hide-and-new"));
+        var gh = new GitHubHarness(policy: Policy(mode));
         await gh.StartAsync();
         await gh.ReportAsync("e1", 2.00m);
         await gh.DrainAsync();
         gh.Advance(TimeSpan.FromMinutes(1));
         await gh.ReportAsync("e2", 2.00m);
         await gh.DrainAsync();
+        return gh;
+    }
+
+    [Fact]
+    public async Task HideAndNew_MinimizesTheOldCommentAsOutdated_ThenPostsANewOne()
+    {
+        await using var gh = await TwoReportsAsync("hide-and-new");
 
         var graphql = Assert.Single(gh.Fake.To(HttpMethod.Post, "/graphql"));
         Assert.Equal("https://api.github.com/graphql", graphql.Uri.ToString());
@@ -32,13 +39,7 @@ public sealed class GitHubCommentModeTests
     [Fact]
     public async Task New_PostsAFreshCommentEachTime()
     {
-        await using var gh = new GitHubHarness(policy: Policy("new"));
-        await gh.StartAsync();
-        await gh.ReportAsync("e1", 2.00m);
-        await gh.DrainAsync();
-        gh.Advance(TimeSpan.FromMinutes(1));
-        await gh.ReportAsync("e2", 2.00m);
-        await gh.DrainAsync();
+        await using var gh = await TwoReportsAsync("new");
 
         Assert.Equal(2, gh.CommentPosts.Count);
         Assert.Empty(gh.Fake.To(HttpMethod.Post, "/graphql"));
