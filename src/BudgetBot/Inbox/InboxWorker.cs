@@ -11,6 +11,7 @@ internal sealed partial class InboxWorker(
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
+    private const int ClaimBatch = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string owner = $"{Environment.MachineName}:{Guid.NewGuid():N}";
     private readonly SemaphoreSlim wake = new(0);
@@ -32,14 +33,20 @@ internal sealed partial class InboxWorker(
         try
         {
             var handled = 0;
-            while (await store.ClaimAsync(owner, 20, Lease, ct) is { Count: > 0 } batch)
+            List<InboxDelivery> batch;
+            do
             {
+                batch = await store.ClaimAsync(owner, ClaimBatch, Lease, ct);
                 foreach (var delivery in batch)
                 {
                     await ProcessAsync(delivery, ct);
                     handled++;
                 }
             }
+            // A short batch took everything due when it was claimed; a delivery stored since then has
+            // called Notify, so the loop comes back without a claim that finds nothing (a write
+            // transaction of its own).
+            while (batch.Count == ClaimBatch);
             return handled;
         }
         finally
