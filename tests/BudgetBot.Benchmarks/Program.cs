@@ -8,9 +8,11 @@ internal static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         // A latency distribution under a steady rate, not a BenchmarkDotNet benchmark.
-        if (args is ["--webhook-latency"])
+        // `--dir PATH` puts the databases there (default: the temp directory), e.g. on tmpfs to see
+        // what the figure is when a flush costs nothing.
+        if (args is ["--webhook-latency", ..] && args.Skip(1).ToArray() is [] or ["--dir", _])
         {
-            return await WebhookLatency.RunAsync();
+            return await WebhookLatency.RunAsync(args.Length == 3 ? args[2] : null);
         }
         // Throughput of one and of three app instances over one database file.
         if (args is ["--scale-out"])

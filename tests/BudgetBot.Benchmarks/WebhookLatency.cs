@@ -31,11 +31,13 @@ internal static class WebhookLatency
     private const int Rounds = 5;
     private const int Seconds = 4;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string? parent)
     {
         var payload = await File.ReadAllBytesAsync(FixturePath());
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), payload));
-        var dir = Directory.CreateTempSubdirectory("budgetbot-bench-");
+        var dir = parent is null
+            ? Directory.CreateTempSubdirectory("budgetbot-bench-")
+            : Directory.CreateDirectory(Path.Combine(parent, $"budgetbot-bench-{Guid.NewGuid():N}"));
         try
         {
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "policy.yaml"), "timezone: UTC\n");
