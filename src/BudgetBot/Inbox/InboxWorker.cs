@@ -74,6 +74,7 @@ internal sealed partial class InboxWorker(
                 // deliveries of a burst into one claim. Starting at once put the worker's parse on the
                 // same cores as that response; this wait halved the median acknowledgement
                 // (docs/BENCHMARKS.md). Processing is asynchronous anyway: 25 ms cost nobody anything.
+                // Real time, like the 1 s poll above, not the injected clock: it paces this process.
                 await Task.Delay(Gather, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
