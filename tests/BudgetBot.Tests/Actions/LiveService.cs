@@ -25,11 +25,15 @@ internal sealed class LiveService : IAsyncDisposable
 
     public Database Db => app!.Services.GetRequiredService<Database>();
 
-    // Null when node is not on PATH: the caller skips, saying so.
-    public static string? FindNode() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+    // The path of node, or the test is skipped with what to install.
+    public static string RequireNode()
+    {
+        var node = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .SelectMany(d => new[] { Path.Combine(d, "node"), Path.Combine(d, "node.exe") })
             .FirstOrDefault(File.Exists);
+        Assert.SkipWhen(node is null, "node is not on PATH; install Node.js 18 or later to run the GitHub Actions script tests");
+        return node;
+    }
 
     public async Task StartAsync()
     {

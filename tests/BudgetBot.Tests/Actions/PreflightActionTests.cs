@@ -5,8 +5,7 @@ public sealed class PreflightActionTests
     [Fact]
     public async Task Preflight_FailsTheJobWithHowToAskForMore_WhenAHardBudgetDenies_AndPassesOtherwise()
     {
-        var node = LiveService.FindNode();
-        Assert.SkipWhen(node is null, "node is not on PATH; install Node.js 18 or later to run the GitHub Actions script tests");
+        var node = LiveService.RequireNode();
         await using var service = new LiveService();
         await service.StartAsync();
         var env = ReportUsageActionTests.Environment(service, "claude-code-result.json");
@@ -14,9 +13,9 @@ public sealed class PreflightActionTests
 
         // review-agents: a hard $100 weekly budget on workflow claude-review.
         env["BUDGETBOT_ESTIMATE_USD"] = "500";
-        var denied = await service.RunNodeAsync(node!, script, env);
+        var denied = await service.RunNodeAsync(node, script, env);
         env["BUDGETBOT_ESTIMATE_USD"] = "5";
-        var allowed = await service.RunNodeAsync(node!, script, env);
+        var allowed = await service.RunNodeAsync(node, script, env);
 
         Assert.True(denied.ExitCode == 1, denied.Output);
         Assert.Contains("BudgetBot denied this run: hard budget 'review-agents'", denied.Output, StringComparison.Ordinal);
@@ -31,17 +30,16 @@ public sealed class PreflightActionTests
     [Fact]
     public async Task Preflight_WhenBudgetBotIsDown_GoesAheadWithAWarning_UnlessToldToDeny()
     {
-        var node = LiveService.FindNode();
-        Assert.SkipWhen(node is null, "node is not on PATH; install Node.js 18 or later to run the GitHub Actions script tests");
+        var node = LiveService.RequireNode();
         await using var service = new LiveService();
         var env = ReportUsageActionTests.Environment(service, "claude-code-result.json");
         env["BUDGETBOT_URL"] = "http://127.0.0.1:9";
         env["BUDGETBOT_TOKEN"] = "unused";
         var script = LiveService.Script("preflight", "preflight.mjs");
 
-        var allow = await service.RunNodeAsync(node!, script, env);
+        var allow = await service.RunNodeAsync(node, script, env);
         env["BUDGETBOT_ON_ERROR"] = "deny";
-        var deny = await service.RunNodeAsync(node!, script, env);
+        var deny = await service.RunNodeAsync(node, script, env);
 
         Assert.Equal(0, allow.ExitCode);
         Assert.Contains("::warning::BudgetBot at http://127.0.0.1:9 cannot be reached", allow.Output, StringComparison.Ordinal);

@@ -7,14 +7,13 @@ public sealed class ReportUsageActionTests
     [Fact]
     public async Task Reporter_PostsOneEventPerModel_WithTheWorkflowContext_AndARerunStoresNothing()
     {
-        var node = LiveService.FindNode();
-        Assert.SkipWhen(node is null, "node is not on PATH; install Node.js 18 or later to run the GitHub Actions script tests");
+        var node = LiveService.RequireNode();
         await using var service = new LiveService();
         await service.StartAsync();
         var env = Environment(service, "claude-code-result.json");
 
-        var first = await service.RunNodeAsync(node!, LiveService.Script("report-usage", "report-usage.mjs"), env);
-        var second = await service.RunNodeAsync(node!, LiveService.Script("report-usage", "report-usage.mjs"), env);
+        var first = await service.RunNodeAsync(node, LiveService.Script("report-usage", "report-usage.mjs"), env);
+        var second = await service.RunNodeAsync(node, LiveService.Script("report-usage", "report-usage.mjs"), env);
 
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("2 stored, 0 already known", first.Output, StringComparison.Ordinal);
@@ -39,8 +38,7 @@ public sealed class ReportUsageActionTests
     [Fact]
     public async Task Reporter_ReadsClaudeCodeActionsExecutionFile_ByItsLastResultMessage()
     {
-        var node = LiveService.FindNode();
-        Assert.SkipWhen(node is null, "node is not on PATH; install Node.js 18 or later to run the GitHub Actions script tests");
+        var node = LiveService.RequireNode();
         await using var service = new LiveService();
         await service.StartAsync();
         var result = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "usage", "claude-code-result.json"), TestContext.Current.CancellationToken);
@@ -48,7 +46,7 @@ public sealed class ReportUsageActionTests
         await File.WriteAllTextAsync(execution, $"[{{\"type\":\"system\",\"subtype\":\"init\"}},{{\"type\":\"assistant\",\"message\":{{}}}},{result}]", TestContext.Current.CancellationToken);
         var env = Environment(service, execution);
 
-        var run = await service.RunNodeAsync(node!, LiveService.Script("report-usage", "report-usage.mjs"), env);
+        var run = await service.RunNodeAsync(node, LiveService.Script("report-usage", "report-usage.mjs"), env);
 
         Assert.True(run.ExitCode == 0, run.Output);
         await using var c = await service.Db.OpenAsync(TestContext.Current.CancellationToken);
