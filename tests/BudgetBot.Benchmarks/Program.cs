@@ -10,9 +10,9 @@ internal static class BenchmarkProgram
         // A latency distribution under a steady rate, not a BenchmarkDotNet benchmark.
         // `--dir PATH` puts the databases there (default: the temp directory), e.g. on tmpfs to see
         // what the figure is when a flush costs nothing.
-        if (args is ["--webhook-latency", ..] && args.Skip(1).ToArray() is [] or ["--dir", _])
+        if (args is ["--webhook-latency"] or ["--webhook-latency", "--dir", _])
         {
-            return await WebhookLatency.RunAsync(args.Length == 3 ? args[2] : null);
+            return await WebhookLatency.RunAsync(args is [_, _, var dir] ? dir : null);
         }
         // Throughput of one and of three app instances over one database file.
         if (args is ["--scale-out"])

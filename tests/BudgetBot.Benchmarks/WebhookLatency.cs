@@ -137,13 +137,19 @@ internal static class WebhookLatency
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var bare = builder.Build();
-        using (var setup = new SqliteConnection(database))
+        // One connection, opened once, and one writer at a time, as the app's writer queue: no pool
+        // checkout or per-open PRAGMA in the floor's path.
+        var floor = new SqliteConnection(database);
+        floor.Open();
+        using (var setup = floor.CreateCommand())
         {
-            setup.Open();
-            using var create = setup.CreateCommand();
-            create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, delivery TEXT NOT NULL UNIQUE, body BLOB NOT NULL);";
-            create.ExecuteNonQuery();
+            // wal_autocheckpoint = 0 as the app's connections: no checkpoint inside a commit.
+            setup.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; " +
+                "CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, delivery TEXT NOT NULL UNIQUE, body BLOB NOT NULL);";
+            setup.ExecuteNonQuery();
         }
+        var writer = new SemaphoreSlim(1, 1);
+        bare.Lifetime.ApplicationStopped.Register(floor.Dispose);
         // As the app's SqliteCheckpointer: a PASSIVE checkpoint every 5 s lets the WAL restart from its
         // beginning, so commits overwrite the file instead of growing it (a cheaper fdatasync).
         bare.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
@@ -165,22 +171,22 @@ internal static class WebhookLatency
             // The raw bytes, bound as a BLOB: no text decoding, the least a stored delivery can allocate.
             var body = new byte[request.ContentLength ?? 0];
             await request.Body.ReadExactlyAsync(body);
-            await using var connection = new SqliteConnection(database);
-            await connection.OpenAsync();
-            // As the app does (SqliteCheckpointer): no checkpoint inside a commit. The WAL may grow for the run.
-            await using (var pragma = connection.CreateCommand())
+            await writer.WaitAsync();
+            try
             {
-                pragma.CommandText = "PRAGMA wal_autocheckpoint = 0;";
-                await pragma.ExecuteNonQueryAsync();
+                await using var tx = floor.BeginTransaction(deferred: false);
+                await using var insert = floor.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO floor (delivery, body) VALUES ($delivery, $body);";
+                insert.Parameters.AddWithValue("$delivery", request.Headers["X-GitHub-Delivery"].ToString());
+                insert.Parameters.Add("$body", SqliteType.Blob).Value = body;
+                await insert.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
             }
-            await using var tx = connection.BeginTransaction(deferred: false);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO floor (delivery, body) VALUES ($delivery, $body);";
-            insert.Parameters.AddWithValue("$delivery", request.Headers["X-GitHub-Delivery"].ToString());
-            insert.Parameters.Add("$body", SqliteType.Blob).Value = body;
-            await insert.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
+            finally
+            {
+                writer.Release();
+            }
             return Results.Accepted();
         });
         return bare;
