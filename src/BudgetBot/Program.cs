@@ -40,8 +40,7 @@ public partial class Program
         builder.AddSlack();
         builder.AddScheduling();
         builder.AddAlerts();
-        builder.AddGitHubInbox();
-        builder.AddGitHubOutbound();
+        builder.AddGitHub();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,8 +53,7 @@ public partial class Program
         app.MapOtlp();
         app.MapProviderReports();
         app.MapSlack();
-        app.MapGitHubInbox();
-        app.MapPulls();
+        app.MapGitHub();
         return app;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class DigestBuilder(
 
     // (team, workflow) → (merged PRs it spent on, its spend on them).
     private async Task<Dictionary<(string Team, string Workflow), (long Prs, long Cost)>> MergedSpendAsync(
-        IReadOnlyList<PullRequestInfo> prs, CancellationToken ct)
+        IReadOnlyList<PullRequest> prs, CancellationToken ct)
     {
         var totals = new Dictionary<(string, string), (long Prs, long Cost)>();
         foreach (var pr in prs.Where(p => p.Merged))

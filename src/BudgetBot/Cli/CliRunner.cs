@@ -1,6 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Demo;
-using BudgetBot.Inbox;
+using BudgetBot.GitHub;
 using BudgetBot.Policy;
 using BudgetBot.Storage;
 using BudgetBot.Transcripts;

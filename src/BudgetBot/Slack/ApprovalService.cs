@@ -17,7 +17,7 @@ internal sealed partial class ApprovalService(
     BudgetStatusService budgets,
     BudgetLedger ledger,
     SlackOutboxWriter slack,
-    PullRequestRefresher refresher,
+    IBudgetChanges budgetChanges,
     IPolicyProvider policy,
     TimeProvider clock,
     ILogger<ApprovalService> logger)
@@ -65,7 +65,7 @@ internal sealed partial class ApprovalService(
             slack.Notify();
             if (approve && active.FirstOrDefault(b => b.Id == result.Request!.BudgetId) is { } affected)
             {
-                await refresher.RefreshAsync(affected, "grant " + result.Request!.DisplayId, ct);
+                await budgetChanges.BudgetChangedAsync(affected, "grant " + result.Request!.DisplayId, ct);
             }
         }
         return result;

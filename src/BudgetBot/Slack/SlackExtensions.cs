@@ -22,7 +22,6 @@ internal static class SlackExtensions
         services.AddSingleton<ISlackPostedObserver>(sp => sp.GetRequiredService<BudgetRequestStore>());
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<IBudgetSource>(sp => sp.GetRequiredService<ExperimentStore>());
-        services.AddSingleton<PullRequestRefresher>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<CommandDispatcher>();

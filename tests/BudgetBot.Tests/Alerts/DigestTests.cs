@@ -24,7 +24,8 @@ public sealed class DigestTests : IAsyncLifetime
                     new DateTimeOffset(2026, 3, 11, 8, 0, 0, TimeSpan.Zero)),
                 new PendingRequest("BR-13", "growth", "growth", 100m, "U0DEV2", "not platform's", TestApp.Start)));
             services.AddSingleton<IMergedPullRequests>(new FixedMerged(
-                new PullRequestInfo("acme/api", 42, "abc", "feature", "closed", true, TestApp.Start, 1, "Title", "octocat")));
+                new PullRequest("acme/api", 42, 1, "abc", "feature", "acme/api", "main", "closed", true, TestApp.Start.ToUnixTimeMilliseconds(), "Title", "octocat",
+                    TestApp.Start.ToUnixTimeMilliseconds())));
         },
     };
 
@@ -89,9 +90,9 @@ public sealed class DigestTests : IAsyncLifetime
         public Task<IReadOnlyList<PendingRequest>> PendingAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<PendingRequest>>(requests);
     }
 
-    private sealed class FixedMerged(params PullRequestInfo[] prs) : IMergedPullRequests
+    private sealed class FixedMerged(params PullRequest[] prs) : IMergedPullRequests
     {
-        public Task<IReadOnlyList<PullRequestInfo>?> MergedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<PullRequestInfo>?>(prs);
+        public Task<IReadOnlyList<PullRequest>?> MergedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<PullRequest>?>(prs);
     }
 }

@@ -46,7 +46,8 @@ public sealed class CorrelationTests : IAsyncLifetime
         Assert.Null(await PrOfAsync("u2"));
         Assert.Equal(1.5m, await app.QueryAsync<long>("SELECT SUM(cost_micros) FROM usage_events WHERE repo = 'acme/api' AND pr = 42") / 1_000_000m);
         var info = await app.Get<IPullRequestDirectory>().FindAsync("Acme/API", 42, TestContext.Current.CancellationToken);
-        Assert.Equal(new PullRequestInfo("acme/api", 42, Sha1, "feature/x", "open", false, null, 77, "PR 42", "Codertocat"), info);
+        Assert.Equal(new PullRequest("acme/api", 42, 77, Sha1, "feature/x", "acme/api", "main", "open", false, null, "PR 42", "Codertocat",
+            DateTimeOffset.Parse("2026-03-11T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()), info);
         Assert.Equal(77, await app.Get<IPullRequestDirectory>().InstallationForAsync("acme/api", TestContext.Current.CancellationToken));
         Assert.Contains(("acme/api", 42, "usage"), changes.Seen);
         var duration = await app.QueryAsync<long?>("SELECT duration_ms FROM workflow_runs WHERE run_id = '5001'");

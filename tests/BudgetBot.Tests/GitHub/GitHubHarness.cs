@@ -88,7 +88,7 @@ internal sealed class GitHubHarness : IAsyncDisposable
     }
 
     public Task ChangedAsync(string reason) =>
-        App.Get<IPullRequestChanges>().PullRequestChangedAsync("acme/api", 42, reason, TestContext.Current.CancellationToken);
+        App.Get<PullRequestRefresh>().PullRequestsChangedAsync([new PullRequestChange("acme/api", 42, reason, true)], TestContext.Current.CancellationToken);
 
     public IReadOnlyList<RecordedRequest> CommentPosts => Fake.To(HttpMethod.Post, "/issues/42/comments");
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using BudgetBot.Inbox;
+using BudgetBot.GitHub;
 using BudgetBot.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;

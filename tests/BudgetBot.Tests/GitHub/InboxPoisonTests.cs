@@ -1,12 +1,14 @@
 using BudgetBot.Cli;
-using BudgetBot.Inbox;
+using BudgetBot.GitHub;
+using BudgetBot.Storage;
 using BudgetBot.Tests.Infrastructure;
+using Dapper;
 
 namespace BudgetBot.Tests.GitHub;
 
 public sealed class InboxPoisonTests : IAsyncLifetime
 {
-    private readonly RecordingChanges changes = new() { Fail = true };
+    private readonly RecordingChanges changes = new();
     private readonly TestApp app;
     private HttpClient hooks = null!;
 
@@ -25,8 +27,22 @@ public sealed class InboxPoisonTests : IAsyncLifetime
     private Task<(string State, long Attempts, string? Error)> RowAsync(string delivery) =>
         app.QueryAsync<(string, long, string?)>("SELECT state, attempts, last_error FROM github_inbox WHERE delivery_id = @delivery", new { delivery });
 
+    // The refresh fan-out fails: its outbox rows cannot be written (a real database error, after the
+    // delivery's own state has committed) until RefreshRecoversAsync.
+    private Task RefreshFailsAsync() => ExecuteAsync(
+        "CREATE TRIGGER refresh_down BEFORE INSERT ON outbox_messages WHEN NEW.channel = 'github' BEGIN SELECT RAISE(ABORT, 'listener is down'); END;");
+
+    private Task RefreshRecoversAsync() => ExecuteAsync("DROP TRIGGER refresh_down;");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var c = await app.Get<Database>().OpenAsync(TestContext.Current.CancellationToken);
+        await c.ExecuteAsync(sql);
+    }
+
     private async Task FailUntilPoisonAsync(string delivery)
     {
+        await RefreshFailsAsync();
         await app.DeliverAndProcessAsync(hooks, "pull_request", Payloads.PullRequest("opened", 90, "abc", "f"), delivery, expectDone: false);
         for (var i = 1; i < InboxStore.MaxAttempts; i++)
         {
@@ -57,7 +73,7 @@ public sealed class InboxPoisonTests : IAsyncLifetime
     public async Task InboxReplay_RequeuesPoisonAndTheWorkerFinishesIt(bool byDelivery)
     {
         await FailUntilPoisonAsync("p-2");
-        changes.Fail = false;
+        await RefreshRecoversAsync();
         var output = new StringWriter();
         string[] args = ["inbox", "replay", .. (byDelivery ? new[] { "--delivery", "p-2" } : []),
             $"--ConnectionStrings:BudgetBot=Data Source={app.DatabasePath}", $"--Policy:Path={app.PolicyPath}"];
@@ -70,5 +86,6 @@ public sealed class InboxPoisonTests : IAsyncLifetime
         Assert.Equal("done", (await RowAsync("p-2")).State);
         // A retried delivery re-announces the PR it touched, as the failed attempts could not.
         Assert.Contains(("acme/api", 90, "pull-request"), changes.Seen);
+        Assert.Equal(1L, await app.QueryAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE target = 'github:acme/api#90:check'"));
     }
 }

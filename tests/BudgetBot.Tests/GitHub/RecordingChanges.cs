@@ -1,29 +1,29 @@
-using System.Collections.Concurrent;
-using BudgetBot.GitHub;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BudgetBot.Tests.GitHub;
 
-// Records what the inbox announces; can be told to fail, to drive a delivery into poison.
-internal sealed class RecordingChanges : IPullRequestChanges
+// What the refresh fan-out (PullRequestRefresh) scheduled, and why, read from the debug line it logs
+// for every PR of a committed notification.
+internal sealed partial class RecordingChanges
 {
-    public ConcurrentQueue<(string Repo, int Number, string Reason)> Seen { get; } = new();
+    private const int ScheduledEventId = 3130;
 
-    public bool Fail { get; set; }
+    public RecordingLoggerProvider Logs { get; } = new();
 
-    public Task PullRequestChangedAsync(string repo, int number, string reason, CancellationToken ct)
-    {
-        if (Fail)
-        {
-            throw new InvalidOperationException("listener is down");
-        }
-        Seen.Enqueue((repo, number, reason));
-        return Task.CompletedTask;
-    }
+    public IReadOnlyList<(string Repo, int Number, string Reason)> Seen =>
+        Logs.Messages.Where(m => m.EventId == ScheduledEventId).Select(m => Scheduled().Match(m.Message))
+            .Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[3].Value))
+            .ToList();
+
+    [GeneratedRegex(@"^Refresh of (.+)#(\d+) scheduled \((.+)\)$")]
+    private static partial Regex Scheduled();
 }
 
 internal static class RecordingChangesExtensions
 {
     public static IServiceCollection AddSingletonChanges(this IServiceCollection services, RecordingChanges changes) =>
-        services.AddSingleton<IPullRequestChanges>(changes);
+        services.AddSingleton<ILoggerProvider>(changes.Logs)
+            .AddLogging(b => b.AddFilter<RecordingLoggerProvider>("BudgetBot.GitHub", LogLevel.Debug));
 }

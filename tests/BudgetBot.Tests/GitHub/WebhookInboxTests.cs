@@ -1,5 +1,5 @@
 using System.Net;
-using BudgetBot.Inbox;
+using BudgetBot.GitHub;
 using BudgetBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

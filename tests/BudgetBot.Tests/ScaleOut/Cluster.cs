@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using BudgetBot.Auth;
 using BudgetBot.GitHub;
-using BudgetBot.Inbox;
 using BudgetBot.Outbox;
 using BudgetBot.Slack;
 using BudgetBot.Tests.GitHub;
@@ -44,7 +43,6 @@ internal sealed class Cluster : IAsyncDisposable
                 {
                     services?.Invoke(s);
                     s.AddSingleton<ILoggerProvider>(Logs);
-                    s.AddSingleton<IPullRequestChanges>(Changes);
                     s.AddHttpClient(GitHubHttp.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => GitHub).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
                     s.AddHttpClient(SlackApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Slack).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
                 },
@@ -60,8 +58,6 @@ internal sealed class Cluster : IAsyncDisposable
     public FakeSlackApi Slack { get; } = new();
 
     public RecordingLoggerProvider Logs { get; } = new();
-
-    public RecordingChanges Changes { get; } = new();
 
     public IReadOnlyList<TestApp> Instances => all;
 

@@ -1,5 +1,4 @@
 using BudgetBot.GitHub;
-using BudgetBot.Inbox;
 using BudgetBot.Outbox;
 using BudgetBot.Tests.GitHub;
 using BudgetBot.Tests.Infrastructure;

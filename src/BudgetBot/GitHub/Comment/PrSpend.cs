@@ -1,0 +1,34 @@
+using BudgetBot.Budgets;
+
+namespace BudgetBot.GitHub;
+
+// Everything the sticky comment and GET /api/pulls show for one PR, in micro-dollars. The renderer
+// is a pure function of this record.
+internal sealed record PrSpend(
+    string Repo,
+    int Number,
+    long TotalMicros,
+    long Events,
+    long UnpricedEvents,
+    IReadOnlyList<WorkflowSpend> ByWorkflow,
+    IReadOnlyList<ModelSpend> ByModel,
+    TokenTotals Tokens,
+    IReadOnlyList<RunSpend> Runs,
+    IReadOnlyList<BudgetStatus> Budgets,
+    MergedPrStats? MergedPrs);
+
+internal sealed record WorkflowSpend(string Workflow, int Runs, IReadOnlyList<string> Models, long Tokens, long CostMicros);
+
+internal sealed record ModelSpend(string Model, long Events, long Tokens, long CostMicros);
+
+// One workflow run of the PR; events without a run id are gathered per workflow under RunId null.
+internal sealed record RunSpend(string? RunId, string Workflow, IReadOnlyList<string> Models, long Events, long Tokens, long CostMicros, DateTimeOffset FirstAt);
+
+internal sealed record TokenTotals(long Input, long Output, long CacheRead, long CacheWrite5m, long CacheWrite1h)
+{
+    public long Total => Input + Output + CacheRead + CacheWrite5m + CacheWrite1h;
+
+    // Share of prompt tokens served from cache: cache read / (uncached input + cache read + cache writes).
+    public decimal? CacheHitRatio =>
+        Input + CacheRead + CacheWrite5m + CacheWrite1h is var prompt and > 0 ? (decimal)CacheRead / prompt : null;
+}

@@ -1,0 +1,84 @@
+using BudgetBot.Budgets;
+using BudgetBot.Policy;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.GitHub;
+
+// Reads one PR's spend from usage_events (grouped in SQL, folded in PrSpendAggregator), the budgets
+// it draws on, and the repository's merged-PR figures. Merged state comes from the correlation
+// index (IPullRequestDirectory) when one is registered; without it the comparison is left out.
+internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IPolicyProvider policy, IServiceProvider services)
+{
+    // The comparison looks at the most recent PRs of the repo only, so rendering stays cheap.
+    internal const int MergedSample = 200;
+
+    private const string Sums =
+        "SUM(input_tokens) AS Input, SUM(output_tokens) AS Output, SUM(cache_read_tokens) AS CacheRead, " +
+        "SUM(cache_write_5m_tokens) AS CacheWrite5m, SUM(cache_write_1h_tokens) AS CacheWrite1h, SUM(cost_micros) AS CostMicros, " +
+        "MIN(occurred_at_ms) AS FirstMs FROM usage_events WHERE repo = @Repo AND pr = @Pr GROUP BY run_id, workflow, model, team, experiment;";
+
+    internal static readonly SqlStatement Rows = new(
+        "GitHub.PrSpend.Rows",
+        "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT(*) AS Events, " +
+        "SUM(unpriced) AS Unpriced, " + Sums,
+        "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT_BIG(*) AS Events, " +
+        "SUM(CAST(unpriced AS BIGINT)) AS Unpriced, " + Sums);
+
+    internal static readonly SqlStatement RepoTotals = new(
+        "GitHub.PrSpend.RepoTotals",
+        "SELECT pr AS Pr, SUM(cost_micros) AS Micros FROM usage_events WHERE repo = @Repo AND pr IS NOT NULL AND pr <> @Pr " +
+        "GROUP BY pr ORDER BY pr DESC LIMIT @Limit;",
+        "SELECT TOP (@Limit) CAST(pr AS BIGINT) AS Pr, SUM(cost_micros) AS Micros FROM usage_events WHERE repo = @Repo " +
+        "AND pr IS NOT NULL AND pr <> @Pr GROUP BY pr ORDER BY pr DESC;");
+
+    public async Task<PrSpend> ReadAsync(string repo, int number, CancellationToken ct)
+    {
+        repo = repo.ToLowerInvariant();
+        var rows = await db.ReadAsync(async c =>
+            (await c.QueryAsync<PrUsageRow>(db.Sql(Rows), new { Repo = repo, Pr = number })).ToList(), ct);
+        var scopes = PrSpendAggregator.Scopes(repo, rows, policy.Current.ResolveTeam(repo));
+        var statuses = (await budgets.AllAsync(ct)).Where(b => scopes.Contains(b.Scope)).ToList();
+        return PrSpendAggregator.Aggregate(repo, number, rows, statuses, await MergedAsync(repo, number, ct));
+    }
+
+    private async Task<MergedPrStats?> MergedAsync(string repo, int number, CancellationToken ct)
+    {
+        if (services.GetService<IPullRequestDirectory>() is not { } directory)
+        {
+            return null;
+        }
+        var totals = await db.ReadAsync(async c =>
+            (await c.QueryAsync<(long Pr, long Micros)>(db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample })).ToList(), ct);
+        var merged = new List<long>();
+        foreach (var (pr, micros) in totals)
+        {
+            if (await directory.FindAsync(repo, (int)pr, ct) is { Merged: true })
+            {
+                merged.Add(micros);
+            }
+        }
+        return MergedPrStats.From(merged);
+    }
+}
+
+// One (run, workflow, model, team, experiment) group of a PR's usage events.
+internal sealed class PrUsageRow
+{
+    public string? RunId { get; init; }
+    public string? Workflow { get; init; }
+    public string Model { get; init; } = "";
+    public string Team { get; init; } = "";
+    public string? Experiment { get; init; }
+    public long Events { get; init; }
+    public long Input { get; init; }
+    public long Output { get; init; }
+    public long CacheRead { get; init; }
+    public long CacheWrite5m { get; init; }
+    public long CacheWrite1h { get; init; }
+    public long CostMicros { get; init; }
+    public long Unpriced { get; init; }
+    public long FirstMs { get; init; }
+
+    public long Tokens => Input + Output + CacheRead + CacheWrite5m + CacheWrite1h;
+}

@@ -1,0 +1,61 @@
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.GitHub;
+
+// DESIGN §8 for usage that arrives after its PR is known: an event without `pr` is bound by
+// (repo, runId), then (repo, sha), then (repo, branch) → the open PR with that head ref. The
+// reverse order of arrival is handled by the PR and run handlers (late binding). Both only write
+// where pr IS NULL, so whichever comes first wins and an explicit `pr` is never overwritten.
+internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) : IUsageObserver
+{
+    internal static readonly SqlStatement ByRun = new(
+        "Attribution.ByRun",
+        "SELECT MIN(number) FROM workflow_run_prs WHERE repo = @Repo AND run_id = @RunId;");
+
+    internal static readonly SqlStatement BySha = new(
+        "Attribution.BySha",
+        "SELECT MIN(number) FROM pr_head_shas WHERE repo = @Repo AND sha = @Sha;");
+
+    // Same-repository heads first: a fork's branch name is only a guess for usage that names no run.
+    internal static readonly SqlStatement ByBranch = new(
+        "Attribution.ByBranch",
+        "SELECT number FROM pull_requests WHERE repo = @Repo AND head_ref = @Branch AND state = 'open' AND head_ref <> base_ref " +
+        "ORDER BY CASE WHEN head_repo = repo THEN 0 ELSE 1 END, number DESC LIMIT 1;",
+        "SELECT TOP (1) number FROM pull_requests WHERE repo = @Repo AND head_ref = @Branch AND state = 'open' AND head_ref <> base_ref " +
+        "ORDER BY CASE WHEN head_repo = repo THEN 0 ELSE 1 END, number DESC;");
+
+    internal static readonly SqlStatement Bind = new(
+        "Attribution.Bind",
+        "UPDATE usage_events SET pr = @Pr WHERE source = @Source AND event_id = @EventId AND pr IS NULL;");
+
+    public async Task OnStoredAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    {
+        var changes = stored
+            .Where(p => p.Event is { Pr: not null, Repo: not null })
+            .Select(p => new PullRequestChange(p.Event.Repo!, p.Event.Pr!.Value, "usage", true))
+            .ToList();
+        var unbound = stored.Where(p => p.Event is { Pr: null, Repo: not null } e && (e.RunId ?? e.Sha ?? e.Branch) is not null).ToList();
+        if (unbound.Count > 0)
+        {
+            changes.AddRange(await db.WriteAsync(async (c, tx) =>
+            {
+                var bound = new List<PullRequestChange>();
+                foreach (var e in unbound.Select(p => p.Event))
+                {
+                    var args = new { e.Repo, e.RunId, e.Sha, e.Branch };
+                    var pr = (e.RunId is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByRun), args, tx))
+                        ?? (e.Sha is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(BySha), args, tx))
+                        ?? (e.Branch is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByBranch), args, tx));
+                    if (pr is { } number && await c.ExecuteAsync(db.Sql(Bind), new { Pr = number, e.Source, EventId = e.Id }, tx) == 1)
+                    {
+                        bound.Add(new PullRequestChange(e.Repo!, (int)number, "usage", true));
+                    }
+                }
+                return bound;
+            }, ct));
+        }
+        await refresh.PullRequestsChangedAsync(changes, ct);
+    }
+}

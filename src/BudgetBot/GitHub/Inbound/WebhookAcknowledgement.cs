@@ -1,0 +1,46 @@
+using Octokit.Webhooks.AspNetCore;
+
+namespace BudgetBot.GitHub;
+
+// POST /api/github/webhooks. Octokit.Webhooks.AspNetCore checks content type, event header and the
+// X-Hub-Signature-256 HMAC; this thin wrapper adds what the inbox needs around it: a delivery id to
+// deduplicate on (400 without one), and 202 Accepted once the raw delivery is stored, because
+// processing happens later. Nothing here parses the payload, so the path stays measurable on its own.
+internal static class WebhookAcknowledgement
+{
+    public const string Path = "/api/github/webhooks";
+
+    public static IEndpointConventionBuilder MapAcknowledged(IEndpointRouteBuilder endpoints, string secret) =>
+        Wrap(endpoints.MapGitHubWebhooks(Path, secret));
+
+    public static IEndpointConventionBuilder MapUnconfigured(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, () => Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "GitHub is not configured",
+            detail: "Set GitHub:AppId, GitHub:PrivateKey or GitHub:PrivateKeyPath, and GitHub:WebhookSecret to receive webhooks."));
+
+    private static IEndpointConventionBuilder Wrap(IEndpointConventionBuilder endpoint)
+    {
+        endpoint.Add(builder =>
+        {
+            var inner = builder.RequestDelegate ?? throw new InvalidOperationException("The webhook endpoint has no request delegate.");
+            builder.RequestDelegate = async context =>
+            {
+                if (string.IsNullOrWhiteSpace(context.Request.Headers["X-GitHub-Delivery"]))
+                {
+                    await Results.Problem(
+                        statusCode: StatusCodes.Status400BadRequest,
+                        title: "X-GitHub-Delivery is missing",
+                        detail: "Every delivery needs its id: it is the key that makes a redelivery a no-op.").ExecuteAsync(context);
+                    return;
+                }
+                await inner(context);
+                if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.StatusCode = StatusCodes.Status202Accepted;
+                }
+            };
+        });
+        return endpoint;
+    }
+}

@@ -1,0 +1,110 @@
+using BudgetBot.Budgets;
+using BudgetBot.Outbox;
+using BudgetBot.Policy;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.GitHub;
+
+// Schedules the refresh of PR comments and checks whenever what they show may have changed. Two
+// entry points: "these PRs changed" (usage stored or bound, a new head SHA, a merge) and "this budget
+// changed" (a grant: every PR with usage in the budget's scope this period). Each notification is
+// one transaction of coalescing outbox rows, one per PR and kind, so a burst becomes one write. The
+// comment row waits out debounceSeconds after the last write; the check row is due at once (it is
+// written only when its verdict changes).
+internal sealed partial class PullRequestRefresh(
+    Database db,
+    OutboxStore outbox,
+    OutboxWorker worker,
+    GitHubWriteState state,
+    IPolicyProvider policy,
+    TimeProvider clock,
+    ILogger<PullRequestRefresh> logger) : IBudgetChanges
+{
+    // The PRs with usage in one budget scope during its period: scope kind → filter on usage_events.
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> PullRequestsOfScope = new Dictionary<string, SqlStatement>
+    {
+        ["org"] = OfScope("org", "1 = 1"),
+        ["team"] = OfScope("team", "team = @Key"),
+        ["repo"] = OfScope("repo", "repo = @Key"),
+        ["workflow"] = OfScope("workflow", "workflow = @Key"),
+        ["experiment"] = OfScope("experiment", "experiment = @Key"),
+    };
+
+    // Every write transaction is a commit that acknowledgements and usage batches queue behind, so
+    // all the PRs of one notification share one.
+    public async Task PullRequestsChangedAsync(IEnumerable<PullRequestChange> changes, CancellationToken ct)
+    {
+        var all = changes.Select(c => c with { Repo = c.Repo.ToLowerInvariant() }).ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var settings = policy.Current.PrComments;
+        var rows = new List<OutboxEnqueue>();
+        foreach (var (repo, number) in all.Select(c => (c.Repo, c.Number)).Distinct())
+        {
+            if (settings.Mode != PrCommentMode.Off)
+            {
+                var last = await state.CommentAsync(repo, number, ct);
+                var due = last.LastWriteMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).AddSeconds(settings.DebounceSeconds) : now;
+                rows.Add(GitHubOutbox.Comment(repo, number, due > now ? due : now));
+            }
+            rows.Add(GitHubOutbox.Check(repo, number, now));
+        }
+        await db.WriteAsync(async (c, tx) =>
+        {
+            foreach (var row in rows)
+            {
+                await outbox.EnqueueAsync(c, tx, row);
+            }
+        }, ct);
+        foreach (var (repo, number, reason) in all.Select(c => (c.Repo, c.Number, c.Reason)).Distinct())
+        {
+            LogScheduled(logger, repo, number, reason);
+        }
+        worker.Notify();
+    }
+
+    // Called after the budget change has committed: a refresh that fails now is logged, and redone by
+    // the next change to the PR.
+    public async Task BudgetChangedAsync(ActiveBudget budget, string reason, CancellationToken ct)
+    {
+        var colon = budget.Scope.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? budget.Scope : budget.Scope[..colon];
+        if (!PullRequestsOfScope.TryGetValue(kind, out var statement))
+        {
+            return;
+        }
+        var key = colon < 0 ? "" : budget.Scope[(colon + 1)..];
+        try
+        {
+            var prs = await db.ReadAsync(async c => (await c.QueryAsync<(string Repo, long Pr)>(db.Sql(statement), new
+            {
+                Key = key, From = budget.Period.Start.ToUnixTimeMilliseconds(), To = budget.Period.End.ToUnixTimeMilliseconds(),
+            })).ToList(), ct);
+            await PullRequestsChangedAsync(prs.Select(p => new PullRequestChange(p.Repo, (int)p.Pr, reason, true)), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBudgetRefreshFailed(logger, e, budget.Id, reason);
+        }
+    }
+
+    private static SqlStatement OfScope(string kind, string filter) => new(
+        "GitHub.PullRequestsOfScope." + kind,
+        "SELECT DISTINCT repo AS Repo, CAST(pr AS BIGINT) AS Pr FROM usage_events WHERE repo IS NOT NULL AND pr IS NOT NULL " +
+        $"AND occurred_at_ms >= @From AND occurred_at_ms < @To AND {filter};");
+
+    [LoggerMessage(EventId = 3130, Level = LogLevel.Debug, Message = "Refresh of {Repo}#{Number} scheduled ({Reason})")]
+    private static partial void LogScheduled(ILogger logger, string repo, int number, string reason);
+
+    [LoggerMessage(EventId = 10001, Level = LogLevel.Warning, Message = "Refreshing the PRs of budget {Budget} after {Reason} failed")]
+    private static partial void LogBudgetRefreshFailed(ILogger logger, Exception e, string budget, string reason);
+}
+
+// A PR whose comment or check may show something new, and why. Changed says whether its
+// attribution, head SHA or state really moved; the webhook processor announces unchanged PRs only
+// when it retries a delivery.
+internal sealed record PullRequestChange(string Repo, int Number, string Reason, bool Changed);
