@@ -59,7 +59,7 @@ internal sealed class Cluster : IAsyncDisposable
 
     public FakeSlackApi Slack { get; } = new();
 
-    public RecordingLoggerProvider Logs { get; } = new();
+    public RecordingLogger Logs { get; } = new();
 
     public RecordingChanges Changes { get; } = new();
 
