@@ -59,7 +59,7 @@ public sealed class DigestTests : IAsyncLifetime
         Assert.DoesNotContain("BR-13", digest.Payload, StringComparison.Ordinal);
         SlackPayloads.AssertWithinLimits(digest.Payload);
         Assert.DoesNotContain("<!channel>", digest.Payload, StringComparison.Ordinal);
-        GoldenFile.AssertJson("slack", "digest-platform.json", digest.Payload);
+        Golden.AssertJson("slack/digest-platform.json", digest.Payload);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using BudgetBot.Alerts;
 using BudgetBot.Budgets;
 using BudgetBot.Slack;
+using BudgetBot.Tests.Infrastructure;
 
 namespace BudgetBot.Tests.Alerts;
 
@@ -90,7 +91,7 @@ public sealed class MessageRenderingTests
     private static void Check(string golden, string payload)
     {
         SlackPayloads.AssertWithinLimits(payload);
-        GoldenFile.AssertJson("slack", golden, payload);
+        Golden.AssertJson("slack/" + golden, payload);
     }
 
     private static BudgetStatus Status(string id, string scope, string enforcement, decimal limit, decimal granted, decimal spent, decimal percent,

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BudgetBot.GitHub;
+using BudgetBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetBot.Tests.GitHub;
@@ -97,7 +98,7 @@ public sealed class GitHubAppAuthTests
     [Fact]
     public async Task Unconfigured_LogsWhatItWouldSend_AndMakesNoCall()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new RecordingLogger();
         await using var gh = new GitHubHarness(configured: false, services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         await gh.StartAsync();
 
@@ -106,10 +107,10 @@ public sealed class GitHubAppAuthTests
 
         Assert.Empty(gh.Fake.Requests);
         Assert.Equal(("skipped", "GitHub is not configured; logged instead"), await gh.LastOutboxAsync(GitHubOutbox.CommentKind));
-        var line = Assert.Single(logs.Messages, m => m.EventId == 3110).Message;
+        var line = Assert.Single(logs.Entries, m => m.EventId == 3110).Message;
         Assert.Contains("github:acme/api#42:comment", line, StringComparison.Ordinal);
         Assert.DoesNotContain("$2.00", line, StringComparison.Ordinal);
-        Assert.Contains(logs.Messages, m => m.EventId == 3120);
+        Assert.Contains(logs.Entries, m => m.EventId == 3120);
     }
 
     private static bool Verifies(RSA key, string jwt)

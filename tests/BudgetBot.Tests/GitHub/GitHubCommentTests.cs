@@ -1,6 +1,7 @@
 using System.Net;
 using BudgetBot.GitHub;
 using BudgetBot.Tests.Infrastructure;
+using static BudgetBot.Tests.Usage.UsageEvents;
 
 namespace BudgetBot.Tests.GitHub;
 
@@ -28,6 +29,20 @@ public sealed class GitHubCommentTests : IAsyncLifetime
         Assert.StartsWith("Bearer ghs_token", post.Headers["Authorization"], StringComparison.Ordinal);
         Assert.Equal("2022-11-28", post.Headers["X-GitHub-Api-Version"]);
         Assert.Equal(1, gh.Fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Comment_NeverNamesWhoSpent()
+    {
+        var e = Event("by-octocat").With("costUsd", 3m).With("repo", "acme/api").With("pr", 42).With("workflow", "claude-review")
+            .With("runId", "7001").With("actor", "octocat");
+        var response = await gh.Client.PostJsonAsync("/api/usage", e);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await gh.DrainAsync();
+
+        var body = Assert.Single(gh.CommentPosts).Json().GetProperty("body").GetString()!;
+        Assert.Contains("$3.00", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("octocat", body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BudgetBot.Budgets;
 using BudgetBot.GitHub;
 using BudgetBot.Tests.Infrastructure;
@@ -49,13 +50,25 @@ public sealed class PrCommentRendererTests
         Assert.Contains("</details>", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Render_IsAPureFunctionOfItsInput() =>
-        Assert.Equal(PrCommentRenderer.Render(Typical()), PrCommentRenderer.Render(Typical()));
-
-    [Fact]
-    public void Comment_NeverListsPeople() =>
-        Assert.DoesNotContain("octocat", PrCommentRenderer.Render(Typical()), StringComparison.OrdinalIgnoreCase);
+    // The comment is a function of its input alone: not of the culture of the machine that renders it.
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    [InlineData("hi-IN")]
+    public void Render_IsTheSameInEveryCulture(string culture)
+    {
+        var invariant = PrCommentRenderer.Render(Typical());
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(invariant, PrCommentRenderer.Render(Typical()));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
 
     [Theory]
     [InlineData(0, "$0.00")]

@@ -1,4 +1,5 @@
 using BudgetBot.Policy;
+using BudgetBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BudgetBot.Tests.Policy;
@@ -11,7 +12,7 @@ public sealed class PolicyStoreTests : IDisposable
 
     private readonly TempDirectory dir = new();
     private readonly FakeTimeProvider time = new();
-    private readonly RecordingLogger<PolicyStore> logger = new();
+    private readonly RecordingLogger logs = new();
 
     [Fact]
     public void Load_ThrowsWithEveryError_WhenTheFileIsBad()
@@ -49,16 +50,16 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.False(store.Reload());
         Assert.Same(first, store.Current);
         Assert.False(token.HasChanged);
-        var rejected = Assert.Single(logger.Entries, e => e.EventId == 1203);
+        var rejected = Assert.Single(logs.Entries, e => e.EventId == 1203);
         Assert.Contains("line 2: budgets[0].amountUsd", rejected.Message, StringComparison.Ordinal);
         Assert.False(store.Reload()); // the same bad file is not reported again
-        Assert.Single(logger.Entries, e => e.EventId == 1203);
+        Assert.Single(logs.Entries, e => e.EventId == 1203);
 
         File.WriteAllText(path, GoodB);
         Assert.True(store.Reload());
         Assert.Equal("b", Assert.Single(store.Current.Budgets).Id);
         Assert.True(token.HasChanged);
-        Assert.Single(logger.Entries, e => e.EventId == 1202);
+        Assert.Single(logs.Entries, e => e.EventId == 1202);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.False(store.Reload());
 
         Assert.Same(first, store.Current);
-        Assert.Single(logger.Entries, e => e.EventId == 1204);
+        Assert.Single(logs.Entries, e => e.EventId == 1204);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class PolicyStoreTests : IDisposable
     public void Timer_IsOff_WhenTheIntervalIsZero()
     {
         var path = dir.Write("p.yaml", GoodA);
-        using var store = new PolicyStore(path, TimeSpan.Zero, time, logger);
+        using var store = new PolicyStore(path, TimeSpan.Zero, time, logs.For<PolicyStore>());
         store.Load();
         File.WriteAllText(path, GoodB);
 
@@ -105,5 +106,5 @@ public sealed class PolicyStoreTests : IDisposable
 
     public void Dispose() => dir.Dispose();
 
-    private PolicyStore Store(string path) => new(path, TimeSpan.FromSeconds(5), time, logger);
+    private PolicyStore Store(string path) => new(path, TimeSpan.FromSeconds(5), time, logs.For<PolicyStore>());
 }

@@ -57,7 +57,7 @@ internal sealed class Cluster : IAsyncDisposable
 
     public FakeSlackApi Slack { get; } = new();
 
-    public RecordingLoggerProvider Logs { get; } = new();
+    public RecordingLogger Logs { get; } = new();
 
     public IReadOnlyList<TestApp> Instances => all;
 

@@ -44,7 +44,7 @@ public sealed class LeaseTakeoverTests : IAsyncLifetime
         cluster.Advance(Lease);
         Assert.Equal(0, await B.Get<InboxWorker>().DrainAsync(Ct));
         Assert.Equal(0, await B.Get<OutboxWorker>().DrainAsync(Ct));
-        Assert.DoesNotContain(cluster.Logs.Messages, m => m.EventId == 3020);
+        Assert.DoesNotContain(cluster.Logs.Entries, m => m.EventId == 3020);
         Assert.Empty(cluster.GitHub.To(HttpMethod.Post, "/issues/101/comments"));
 
         cluster.Advance(TimeSpan.FromMilliseconds(1));
@@ -52,7 +52,7 @@ public sealed class LeaseTakeoverTests : IAsyncLifetime
         Assert.Equal(2, await B.Get<OutboxWorker>().DrainAsync(Ct));
         Assert.Equal(0, await B.Get<OutboxWorker>().DrainAsync(Ct));
 
-        Assert.Equal(3, cluster.Logs.Messages.Count(m => m.EventId == 3020));
+        Assert.Equal(3, cluster.Logs.Entries.Count(m => m.EventId == 3020));
         Assert.Equal("", string.Join("; ", await cluster.QueryListAsync<string>("SELECT event || ' ' || state || ' ' || COALESCE(lease_owner, '-') || ' ' || attempts FROM github_inbox WHERE state <> 'done' OR lease_owner IS NOT NULL OR attempts <> 0;")));
         // Later refreshes of the same PR were folded into the waiting rows (coalescing updates them in
         // place), so the two rows A held are all there is, and B sent each once.

@@ -71,9 +71,9 @@ public sealed class WebhookAndUsageStreamTests : IAsyncLifetime
         Assert.Equal(deliveries.Order(StringComparer.Ordinal), rows.Select(r => r.Delivery).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(("done", 0L, (string?)null), (r.State, r.Attempts, r.Owner)));
         // Every delivery was sent twice: the second copy (to another instance) was recognised once each.
-        Assert.Equal(deliveries.Count, cluster.Logs.Messages.Count(m => m.EventId == 3002));
+        Assert.Equal(deliveries.Count, cluster.Logs.Entries.Count(m => m.EventId == 3002));
         // A ping's handler logs once per handling: each ping was handled by exactly one instance, once.
-        var pings = cluster.Logs.Messages.Where(m => m.EventId == 3020).Select(m => m.Message).ToList();
+        var pings = cluster.Logs.Entries.Where(m => m.EventId == 3020).Select(m => m.Message).ToList();
         Assert.Equal(2, pings.Count);
         Assert.Equal(2, pings.Distinct(StringComparer.Ordinal).Count());
         var heads = await cluster.QueryListAsync<(long Number, string Head)>("SELECT number, head_sha FROM pull_requests ORDER BY number;");

@@ -1,12 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
 using BudgetBot.Slack;
+using BudgetBot.Tests.Infrastructure;
 
 namespace BudgetBot.Tests.Slack;
 
-// Every message we render, pinned in Golden/slack/<name>.json. BUDGETBOT_UPDATE_GOLDEN=1 rewrites
-// the files in the source tree; each rendering is also checked against Block Kit's limits.
+// Every message we render, pinned in Golden/slack/<name>.json (see Golden); each rendering is also
+// checked against Block Kit's limits.
 public sealed class SlackGoldenTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 11, 12, 0, 0, TimeSpan.Zero);
@@ -25,17 +25,7 @@ public sealed class SlackGoldenTests
     {
         var message = Messages()[name];
         BlockKitLimits.Check(message);
-        var actual = message.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var file = Path.Combine(AppContext.BaseDirectory, "Golden", "slack", name + ".json");
-        if (Environment.GetEnvironmentVariable("BUDGETBOT_UPDATE_GOLDEN") == "1")
-        {
-            var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Golden", "slack", name + ".json");
-            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
-            File.WriteAllText(source, actual);
-            return;
-        }
-        Assert.True(File.Exists(file), $"No golden file {name}.json; run with BUDGETBOT_UPDATE_GOLDEN=1 to create it.");
-        Assert.Equal(File.ReadAllText(file), actual);
+        Golden.AssertJson($"slack/{name}.json", message);
     }
 
     private static Dictionary<string, JsonObject> Messages()
