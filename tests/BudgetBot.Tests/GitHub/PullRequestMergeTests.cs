@@ -26,7 +26,7 @@ public sealed class PullRequestMergeTests
 
         var result = PullRequestMerge.Apply(existing, Row(incoming, incomingMerged, incomingAt), action);
 
-        Assert.True((expectedState, expectedMerged) == (result.State, result.Merged), $"{why}: got {result.State}/{result.Merged}");
+        Assert.True((expectedState, expectedMerged != 0) == (result.State, result.Merged), $"{why}: got {result.State}/{result.Merged}");
     }
 
     [Theory]
@@ -76,6 +76,6 @@ public sealed class PullRequestMergeTests
         Assert.True(expected == reason, $"{why}: got {reason ?? "null"}");
     }
 
-    private static PullRequestRow Row(string state, long merged, long updatedAtMs) =>
-        new("acme/api", 42, 7, "a1", "feature", "acme/api", "main", state, merged, null, "Add reviewer", "octocat", updatedAtMs);
+    private static PullRequest Row(string state, long merged, long updatedAtMs) =>
+        new("acme/api", 42, 7, "a1", "feature", "acme/api", "main", state, merged != 0, null, "Add reviewer", "octocat", updatedAtMs);
 }

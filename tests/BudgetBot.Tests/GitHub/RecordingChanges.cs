@@ -1,3 +1,4 @@
+using BudgetBot.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,10 @@ internal sealed partial class RecordingChanges
 {
     private const int ScheduledEventId = 3130;
 
-    public RecordingLoggerProvider Logs { get; } = new();
+    public RecordingLogger Logs { get; } = new();
 
     public IReadOnlyList<(string Repo, int Number, string Reason)> Seen =>
-        Logs.Messages.Where(m => m.EventId == ScheduledEventId).Select(m => Scheduled().Match(m.Message))
+        Logs.Entries.Where(m => m.EventId == ScheduledEventId).Select(m => Scheduled().Match(m.Message))
             .Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[3].Value))
             .ToList();
 
@@ -25,5 +26,5 @@ internal static class RecordingChangesExtensions
 {
     public static IServiceCollection AddSingletonChanges(this IServiceCollection services, RecordingChanges changes) =>
         services.AddSingleton<ILoggerProvider>(changes.Logs)
-            .AddLogging(b => b.AddFilter<RecordingLoggerProvider>("BudgetBot.GitHub", LogLevel.Debug));
+            .AddLogging(b => b.AddFilter<RecordingLogger>("BudgetBot.GitHub", LogLevel.Debug));
 }

@@ -1,4 +1,4 @@
-using BudgetBot.Inbox;
+using BudgetBot.GitHub;
 using BudgetBot.Outbox;
 using BudgetBot.Scheduling;
 using Dapper;

@@ -92,13 +92,13 @@ public abstract partial class StoreContract<TProvider>
     [Fact]
     public async Task PullRequest_RowIsStoredUpdatedAndReadBack_AndHeadShasBindLateUsage()
     {
-        var row = new PullRequestRow("acme/api", 42, 7, "a1b2", "feature", "acme/api", "main", "open", 0, null, "Add reviewer", "octocat", 1);
+        var row = new PullRequest("acme/api", 42, 7, "a1b2", "feature", "acme/api", "main", "open", false, null, "Add reviewer", "octocat", 1);
         await Ingestor().IngestAsync([Event("early", 3m) with { Sha = "a1b2" }, Event("other-sha", 5m) with { Sha = "ffff" }]);
 
         await Db.WriteAsync(async (c, tx) =>
         {
             await c.ExecuteAsync(Db.Sql(PullRequestHandler.Insert), row, tx);
-            await c.ExecuteAsync(Db.Sql(PullRequestHandler.Update), row with { State = "closed", Merged = 1, MergedAtMs = 5, UpdatedAtMs = 5 }, tx);
+            await c.ExecuteAsync(Db.Sql(PullRequestHandler.Update), row with { State = "closed", Merged = true, MergedAtMs = 5, UpdatedAtMs = 5 }, tx);
             for (var i = 0; i < 2; i++)
             {
                 await c.ExecuteAsync(Db.Sql(PullRequestHandler.AddHeadSha), new { row.Repo, Sha = row.HeadSha, row.Number, Now = 1L }, tx);
@@ -106,8 +106,8 @@ public abstract partial class StoreContract<TProvider>
         }, Ct);
         var bound = await Db.WriteAsync((c, tx) => c.ExecuteAsync(Db.Sql(PullRequestHandler.BindByShas), new { row.Repo, row.Number }, tx), Ct);
 
-        var stored = await Db.WriteAsync((c, tx) => c.QuerySingleAsync<PullRequestRow>(Db.Sql(PullRequestHandler.Find), new { row.Repo, row.Number }, tx), Ct);
-        Assert.Equal(row with { State = "closed", Merged = 1, MergedAtMs = 5, UpdatedAtMs = 5 }, stored);
+        var stored = await Db.WriteAsync((c, tx) => c.QuerySingleAsync<PullRequest>(Db.Sql(PullRequestHandler.Find), new { row.Repo, row.Number }, tx), Ct);
+        Assert.Equal(row with { State = "closed", Merged = true, MergedAtMs = 5, UpdatedAtMs = 5 }, stored);
         Assert.Equal(1, await Db.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pr_head_shas;"), Ct));
         Assert.Equal(1, bound);
         Assert.Equal(3_000_000, await new AlertQueries(Db).PrSpendSinceAsync("acme/api", 42, TestApp.Start.AddDays(-1), Ct));
