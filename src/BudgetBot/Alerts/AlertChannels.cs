@@ -8,22 +8,8 @@ namespace BudgetBot.Alerts;
 // not sent.
 internal static class AlertChannels
 {
-    public static string? TeamFor(string scope, BudgetPolicy policy)
-    {
-        if (scope.StartsWith("team:", StringComparison.Ordinal))
-        {
-            return scope["team:".Length..];
-        }
-        if (scope.StartsWith("repo:", StringComparison.Ordinal))
-        {
-            var team = policy.ResolveTeam(scope["repo:".Length..]);
-            return team == BudgetPolicy.UnassignedTeam ? null : team;
-        }
-        return null;
-    }
-
-    public static string? ForScope(string scope, BudgetPolicy policy) =>
-        (TeamFor(scope, policy) is { } team ? TeamChannel(team, policy) : null) ?? policy.Alerts.Channel;
+    public static string? ForScope(BudgetScope scope, BudgetPolicy policy) =>
+        (scope.OwningTeam(policy) is { } team ? TeamChannel(team, policy) : null) ?? policy.Alerts.Channel;
 
     public static string? ForTeam(string team, BudgetPolicy policy) =>
         TeamChannel(team, policy) ?? policy.Alerts.Channel;

@@ -38,7 +38,7 @@ internal static class DigestMessage
     {
         var available = b.LimitUsd + b.GrantedUsd;
         var line = $"*{Escape(b.Id)}* `{Bar(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
-        if (b.State == "exceeded")
+        if (b.State == BudgetState.Exceeded)
         {
             line += ", *exceeded*";
         }

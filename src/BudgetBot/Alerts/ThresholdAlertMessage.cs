@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using static BudgetBot.Alerts.SlackFormat;
 using static BudgetBot.Slack.SlackText;
 
@@ -19,7 +20,7 @@ internal static class ThresholdAlertMessage
         {
             BlockKit.Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}"),
             BlockKit.Section(
-                $"*{Escape(s.Id)}* (`{Escape(s.Scope)}`) has used *{Percent(s.PercentUsed)}* of its budget and passed " +
+                $"*{Escape(s.Id)}* (`{Escape(s.Scope.ToString())}`) has used *{Percent(s.PercentUsed)}* of its budget and passed " +
                 $"the *{threshold}%* threshold.\n`{Bar(s.PercentUsed)}`" + Consequence(s.Enforcement, exhausted)),
             BlockKit.Fields(
             [
@@ -28,7 +29,7 @@ internal static class ThresholdAlertMessage
                 $"*Remaining:*\n{Usd(s.RemainingUsd)}",
                 $"*Projected by reset:*\n{Usd(s.ProjectedUsd)}",
                 $"*Resets:*\n{Date(s.ResetsAt)}",
-                $"*Enforcement:*\n{s.Enforcement}",
+                $"*Enforcement:*\n{s.Enforcement.ToText()}",
             ]),
         };
         if (unpriced.Count > 0)
@@ -45,10 +46,10 @@ internal static class ThresholdAlertMessage
         "*Unpriced models* (tokens counted, no cost until the price catalog knows them)\n" +
         Lines(unpriced.Select(m => $"`{Escape(m.Model)}`: {Plural(m.Events, "event", "events")}").ToList(), SectionTextMax - 100, 10);
 
-    private static string Consequence(string enforcement, bool exhausted) => (enforcement, exhausted) switch
+    private static string Consequence(Enforcement enforcement, bool exhausted) => (enforcement, exhausted) switch
     {
-        ("hard", true) => "\nPre-flight checks now deny new runs until a grant is approved.",
-        ("soft", true) => "\nRuns continue; PR checks turn neutral.",
+        (Enforcement.Hard, true) => "\nPre-flight checks now deny new runs until a grant is approved.",
+        (Enforcement.Soft, true) => "\nRuns continue; PR checks turn neutral.",
         _ => "",
     };
 }

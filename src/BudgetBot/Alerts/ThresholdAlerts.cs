@@ -24,7 +24,7 @@ internal sealed partial class ThresholdAlerts(
 {
     public async Task<int> CheckAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
     {
-        var scopes = stored.SelectMany(p => p.Scopes).ToHashSet(StringComparer.Ordinal);
+        var scopes = stored.SelectMany(p => p.Scopes).ToHashSet();
         var now = clock.GetUtcNow();
         var current = policy.Current;
         var queued = 0;
@@ -73,7 +73,7 @@ internal sealed partial class ThresholdAlerts(
         }
         if (channel is null)
         {
-            LogNoChannel(logger, budget.Id, budget.Scope, fresh.Max());
+            LogNoChannel(logger, budget.Id, budget.Scope.ToString(), fresh.Max());
             return false;
         }
         LogQueued(logger, budget.Id, fresh.Max(), status.PercentUsed, channel);

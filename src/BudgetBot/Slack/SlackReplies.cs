@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using static BudgetBot.Slack.SlackBlocks;
 
 namespace BudgetBot.Slack;
@@ -47,7 +48,7 @@ internal static class SlackReplies
     {
         var granted = s.GrantedUsd != 0 ? $" (+{Usd(s.GrantedUsd)} granted)" : "";
         var unpriced = s.UnpricedEvents > 0 ? $" · {s.UnpricedEvents} unpriced event(s)" : "";
-        return $"*{s.Id}* `{s.Scope}` · {s.Enforcement} · {s.State}\n{Bar(s.PercentUsed)} {Percent(s.PercentUsed)}% · {Usd(s.SpentUsd)} of " +
+        return $"*{s.Id}* `{s.Scope}` · {s.Enforcement.ToText()} · {s.State.ToText()}\n{Bar(s.PercentUsed)} {Percent(s.PercentUsed)}% · {Usd(s.SpentUsd)} of " +
             $"{Usd(s.LimitUsd)}{granted} · {Usd(s.RemainingUsd)} left · resets {Date(s.PeriodEnd)}{unpriced}";
     }
 
