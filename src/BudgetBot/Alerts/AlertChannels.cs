@@ -16,7 +16,4 @@ internal static class AlertChannels
 
     public static string? TeamChannel(string team, BudgetPolicy policy) =>
         policy.Teams.TryGetValue(team, out var t) && !string.IsNullOrWhiteSpace(t.SlackChannel) ? t.SlackChannel : null;
-
-    // The outbox target: posts to one channel are sent one at a time, in order.
-    public static string Target(string channel) => "slack:" + channel;
 }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
 using BudgetBot.Policy;
-using static BudgetBot.Alerts.SlackFormat;
+using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;
 
 namespace BudgetBot.Alerts;
@@ -18,11 +19,11 @@ internal static class ThresholdAlertMessage
             : $"Budget {Escape(s.Id)} passed {threshold}%: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})";
         var blocks = new List<JsonObject>
         {
-            BlockKit.Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}"),
-            BlockKit.Section(
+            Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}", emoji: true),
+            Section(
                 $"*{Escape(s.Id)}* (`{Escape(s.Scope.ToString())}`) has used *{Percent(s.PercentUsed)}* of its budget and passed " +
-                $"the *{threshold}%* threshold.\n`{Bar(s.PercentUsed)}`" + Consequence(s.Enforcement, exhausted)),
-            BlockKit.Fields(
+                $"the *{threshold}%* threshold.\n`{Gauge(s.PercentUsed)}`" + Consequence(s.Enforcement, exhausted)),
+            Fields(
             [
                 $"*Spent:*\n{Usd(s.SpentUsd)}",
                 $"*Budget:*\n{Usd(s.LimitUsd)}" + (s.GrantedUsd != 0 ? $" + {Usd(s.GrantedUsd)} granted" : ""),
@@ -34,11 +35,11 @@ internal static class ThresholdAlertMessage
         };
         if (unpriced.Count > 0)
         {
-            blocks.Add(BlockKit.Section(UnpricedText(unpriced)));
+            blocks.Add(Section(UnpricedText(unpriced)));
         }
-        blocks.Add(BlockKit.Context(
+        blocks.Add(Context(
             $"Each threshold alerts once per period. Ask for more with `/budget request &lt;amount&gt; for {Escape(s.Id)} &lt;reason&gt;`."));
-        return BlockKit.PostMessage(channel, text, blocks);
+        return PostMessage(channel, text, blocks);
     }
 
     // Shared with the digest: unpriced usage is counted in tokens but not in money, so say so.

@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Storage;
@@ -18,7 +17,7 @@ internal sealed partial class ThresholdAlerts(
     Database db,
     AlertStore store,
     AlertQueries queries,
-    OutboxStore outbox,
+    SlackOutboxWriter slack,
     TimeProvider clock,
     ILogger<ThresholdAlerts> logger)
 {
@@ -62,8 +61,7 @@ internal sealed partial class ThresholdAlerts(
             if (recorded.Count > 0 && channel is not null)
             {
                 var payload = ThresholdAlertMessage.Render(channel, status, recorded.Max(), unpriced);
-                await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(
-                    SlackOutbox.Channel, "chat.postMessage", AlertChannels.Target(channel), payload, now, Coalesce: false));
+                await slack.PostAsync(c, tx, channel, payload);
             }
             return recorded;
         }, ct);

@@ -2,6 +2,7 @@ using BudgetBot.Budgets;
 using BudgetBot.Policy;
 using BudgetBot.Pricing;
 using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 
 namespace BudgetBot.Slack;
 

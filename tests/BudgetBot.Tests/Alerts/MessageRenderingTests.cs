@@ -57,15 +57,6 @@ public sealed class MessageRenderingTests
     }
 
     [Theory]
-    [InlineData(0, "░░░░░░░░░░ 0%")]
-    [InlineData(52, "▓▓▓▓▓░░░░░ 52%")]
-    [InlineData(99.6, "▓▓▓▓▓▓▓▓▓░ 100%")]
-    [InlineData(100, "▓▓▓▓▓▓▓▓▓▓ 100%")]
-    [InlineData(140, "▓▓▓▓▓▓▓▓▓▓ 140%")]
-    public void Bar_HasOneCellPerTenPercent(double percent, string expected) =>
-        Assert.Equal(expected, SlackFormat.Bar((decimal)percent));
-
-    [Theory]
     [InlineData(49.9, "")]
     [InlineData(50, "50")]
     [InlineData(80, "50,80")]
