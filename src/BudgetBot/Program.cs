@@ -8,11 +8,13 @@ using BudgetBot.Otlp;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
+using BudgetBot.Pricing;
 using BudgetBot.Reports;
 using BudgetBot.Providers;
 using BudgetBot.Slack;
 using BudgetBot.Scheduling;
 using BudgetBot.Storage;
+using BudgetBot.Transcripts;
 using BudgetBot.Usage;
 
 if (CliRunner.IsVerb(args))
@@ -31,11 +33,14 @@ public partial class Program
         builder.AddStorage();
         builder.AddPolicy();
         builder.AddTokenAuth();
+        builder.AddPricing();
         builder.AddUsage();
         builder.AddBudgets();
+        builder.AddPreflight();
         builder.AddOutbox();
         builder.AddReports();
         builder.AddOtlp();
+        builder.AddTranscripts();
         builder.AddProviders();
         builder.AddSlack();
         builder.AddScheduling();

@@ -8,29 +8,12 @@ namespace BudgetBot.Alerts;
 // not sent.
 internal static class AlertChannels
 {
-    public static string? TeamFor(string scope, BudgetPolicy policy)
-    {
-        if (scope.StartsWith("team:", StringComparison.Ordinal))
-        {
-            return scope["team:".Length..];
-        }
-        if (scope.StartsWith("repo:", StringComparison.Ordinal))
-        {
-            var team = policy.ResolveTeam(scope["repo:".Length..]);
-            return team == BudgetPolicy.UnassignedTeam ? null : team;
-        }
-        return null;
-    }
-
-    public static string? ForScope(string scope, BudgetPolicy policy) =>
-        (TeamFor(scope, policy) is { } team ? TeamChannel(team, policy) : null) ?? policy.Alerts.Channel;
+    public static string? ForScope(BudgetScope scope, BudgetPolicy policy) =>
+        (scope.OwningTeam(policy) is { } team ? TeamChannel(team, policy) : null) ?? policy.Alerts.Channel;
 
     public static string? ForTeam(string team, BudgetPolicy policy) =>
         TeamChannel(team, policy) ?? policy.Alerts.Channel;
 
     public static string? TeamChannel(string team, BudgetPolicy policy) =>
         policy.Teams.TryGetValue(team, out var t) && !string.IsNullOrWhiteSpace(t.SlackChannel) ? t.SlackChannel : null;
-
-    // The outbox target: posts to one channel are sent one at a time, in order.
-    public static string Target(string channel) => "slack:" + channel;
 }

@@ -1,4 +1,4 @@
-using BudgetBot.Outbox;
+using BudgetBot.Slack;
 using BudgetBot.Usage;
 
 namespace BudgetBot.Alerts;
@@ -8,7 +8,7 @@ namespace BudgetBot.Alerts;
 internal sealed partial class AlertObserver(
     ThresholdAlerts thresholds,
     RunawayAlerts runaway,
-    OutboxWorker worker,
+    SlackOutboxWriter slack,
     ILogger<AlertObserver> logger) : IUsageObserver
 {
     public async Task OnStoredAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
@@ -22,7 +22,7 @@ internal sealed partial class AlertObserver(
             var queued = await thresholds.CheckAsync(stored, ct) + await runaway.CheckAsync(stored, ct);
             if (queued > 0)
             {
-                worker.Notify();
+                slack.Notify();
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,3 +1,5 @@
+using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using BudgetBot.Storage;
 using Dapper;
 
@@ -15,14 +17,12 @@ internal sealed class AlertQueries(Database db)
         "Alerts.RunSpendSince",
         "SELECT COALESCE(SUM(cost_micros), 0) FROM usage_events WHERE repo = @Repo AND run_id = @RunId AND occurred_at_ms > @FromMs;");
 
-    internal static readonly IReadOnlyDictionary<string, SqlStatement> UnpricedByKind = new Dictionary<string, SqlStatement>
-    {
-        ["org"] = Unpriced("org", "1 = 1"),
-        ["team"] = Unpriced("team", "team = @Key"),
-        ["repo"] = Unpriced("repo", "repo = @Key"),
-        ["workflow"] = Unpriced("workflow", "workflow = @Key"),
-        ["experiment"] = Unpriced("experiment", "experiment = @Key"),
-    };
+    internal static readonly ScopeQuery UnpricedModels = new(
+        "Alerts.UnpricedModels",
+        "SELECT model AS Model, COUNT(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
+        "AND occurred_at_ms < @ToMs AND {scope} GROUP BY model ORDER BY model;",
+        "SELECT model AS Model, COUNT_BIG(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
+        "AND occurred_at_ms < @ToMs AND {scope} GROUP BY model ORDER BY model;");
 
     internal static readonly SqlStatement TeamWorkflows = new(
         "Alerts.TeamWorkflows",
@@ -44,35 +44,22 @@ internal sealed class AlertQueries(Database db)
         db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(RunSpendSince),
             new { Repo = repo.ToLowerInvariant(), RunId = runId, FromMs = from.ToUnixTimeMilliseconds() }), ct);
 
-    // Scope as budgets spell it ("team:platform", "org"); the span is half-open.
-    public Task<List<UnpricedModel>> UnpricedModelsAsync(string scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    // The span is half-open.
+    public Task<List<UnpricedModel>> UnpricedModelsAsync(BudgetScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var colon = scope.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? scope : scope[..colon];
-        if (!UnpricedByKind.TryGetValue(kind, out var statement))
-        {
-            return Task.FromResult(new List<UnpricedModel>());
-        }
-        var args = new { Key = colon < 0 ? "" : scope[(colon + 1)..], FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() };
+        var args = ScopeQuery.Args(scope, new { FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() });
         // Tuples, not the record: on an empty SQLite result Dapper sees untyped columns and refuses a constructor.
-        return db.ReadAsync(async c => (await c.QueryAsync<(string Model, long Events)>(db.Sql(statement), args))
+        return db.ReadAsync(async c => (await c.QueryAsync<(string Model, long Events)>(db.Sql(UnpricedModels.For(scope)), args))
             .Select(r => new UnpricedModel(r.Model, r.Events)).ToList(), ct);
     }
 
-    public Task<List<WorkflowSpend>> TeamWorkflowsAsync(string team, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+    public Task<List<DigestWorkflowSpend>> TeamWorkflowsAsync(string team, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         db.ReadAsync(async c => (await c.QueryAsync<(string Workflow, long Cost, long Runs)>(db.Sql(TeamWorkflows),
                 new { Team = team, FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }))
-            .Select(r => new WorkflowSpend(r.Workflow, r.Cost, r.Runs)).ToList(), ct);
+            .Select(r => new DigestWorkflowSpend(r.Workflow, r.Cost, r.Runs)).ToList(), ct);
 
     // All-time spend on one pull request, by team and workflow (for cost per merged PR).
     public Task<List<(string Team, string Workflow, long CostMicros)>> PrWorkflowsAsync(string repo, int pr, CancellationToken ct) =>
         db.ReadAsync(async c => (await c.QueryAsync<(string, string, long)>(db.Sql(PrWorkflows),
             new { Repo = repo.ToLowerInvariant(), Pr = pr })).ToList(), ct);
-
-    private static SqlStatement Unpriced(string kind, string filter) => new(
-        "Alerts.UnpricedModels." + kind,
-        "SELECT model AS Model, COUNT(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
-        $"AND occurred_at_ms < @ToMs AND {filter} GROUP BY model ORDER BY model;",
-        "SELECT model AS Model, COUNT_BIG(*) AS Events FROM usage_events WHERE unpriced = 1 AND occurred_at_ms >= @FromMs " +
-        $"AND occurred_at_ms < @ToMs AND {filter} GROUP BY model ORDER BY model;");
 }

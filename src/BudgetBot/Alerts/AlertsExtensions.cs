@@ -1,15 +1,13 @@
-using BudgetBot.GitHub;
 using BudgetBot.Scheduling;
-using BudgetBot.Slack;
 using BudgetBot.Usage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BudgetBot.Alerts;
 
 internal static class AlertsExtensions
 {
-    // Threshold and runaway alerts after usage is stored, and the digest job. The request and
-    // merged-PR readers default to "none" / "unknown" until their features register real ones.
+    // Threshold and runaway alerts after usage is stored, and the digest job. The digest reads pending
+    // requests and merged PRs through IPendingRequests and IMergedPullRequests, which Slack and GitHub
+    // register: each feature registers only the types of its own folder.
     public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AlertStore>();
@@ -19,8 +17,6 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<IUsageObserver, AlertObserver>();
         builder.Services.AddSingleton<DigestBuilder>();
         builder.Services.AddSingleton<IScheduledJob, DigestJob>();
-        builder.Services.TryAddSingleton<IPendingRequests, NoPendingRequests>();
-        builder.Services.TryAddSingleton<IMergedPullRequests, NoMergedPullRequests>();
         return builder;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class DigestBuilder(
         var statuses = new List<(string Team, BudgetStatus Status)>();
         foreach (var b in await budgets.ActiveAsync(now, ct))
         {
-            if (AlertChannels.TeamFor(b.Scope, current) is { } team)
+            if (b.Scope.OwningTeam(current) is { } team)
             {
                 statuses.Add((team, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now)));
             }
@@ -48,7 +48,7 @@ internal sealed class DigestBuilder(
                 WorkflowRanking.Top(workflows, TopWorkflows),
                 onMerged is not null,
                 pending.Where(r => r.Team == team).OrderBy(r => r.CreatedAt).ToList(),
-                await queries.UnpricedModelsAsync("team:" + team, DateTimeOffset.UnixEpoch, now, ct));
+                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct));
             if (digest.Budgets.Count + digest.Workflows.Count + digest.Pending.Count + digest.Unpriced.Count > 0)
             {
                 digests.Add(digest);
@@ -73,8 +73,8 @@ internal sealed class DigestBuilder(
         return totals;
     }
 
-    private static List<WorkflowSpend> WithMerged(
-        List<WorkflowSpend> window, string team, Dictionary<(string Team, string Workflow), (long Prs, long Cost)>? onMerged)
+    private static List<DigestWorkflowSpend> WithMerged(
+        List<DigestWorkflowSpend> window, string team, Dictionary<(string Team, string Workflow), (long Prs, long Cost)>? onMerged)
     {
         if (onMerged is null)
         {
@@ -86,7 +86,7 @@ internal sealed class DigestBuilder(
         // A workflow whose spend on this week's merges all happened earlier still has a cost per merged PR.
         result.AddRange(onMerged
             .Where(kv => kv.Key.Team == team && result.All(w => w.Workflow != kv.Key.Workflow))
-            .Select(kv => new WorkflowSpend(kv.Key.Workflow, 0, 0, kv.Value.Prs, kv.Value.Cost)));
+            .Select(kv => new DigestWorkflowSpend(kv.Key.Workflow, 0, 0, kv.Value.Prs, kv.Value.Cost)));
         return result;
     }
 }

@@ -1,4 +1,3 @@
-using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Storage;
@@ -11,8 +10,7 @@ namespace BudgetBot.Alerts;
 internal sealed partial class DigestJob(
     DigestBuilder builder,
     Database db,
-    OutboxStore outbox,
-    OutboxWorker worker,
+    SlackOutboxWriter slack,
     TimeProvider clock,
     ILogger<DigestJob> logger) : Scheduling.IScheduledJob
 {
@@ -28,11 +26,10 @@ internal sealed partial class DigestJob(
         {
             foreach (var digest in digests)
             {
-                await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, "chat.postMessage",
-                    AlertChannels.Target(digest.Channel), DigestMessage.Render(digest), now, Coalesce: false));
+                await slack.PostAsync(c, tx, digest.Channel, DigestMessage.Render(digest));
             }
         }, ct);
-        worker.Notify();
+        slack.Notify();
         LogQueued(logger, digests.Count, occurrence);
     }
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using static BudgetBot.Alerts.SlackFormat;
+using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;
 
 namespace BudgetBot.Alerts;
@@ -19,26 +20,26 @@ internal static class DigestMessage
             Plural(d.Pending.Count, "pending request", "pending requests");
         var blocks = new List<JsonObject>
         {
-            BlockKit.Header($"AI spend digest: {d.Team}"),
-            BlockKit.Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(BudgetLine).ToList(), ListMax))),
-            BlockKit.Section(WorkflowsText(d)),
-            BlockKit.Section("*Pending requests*\n" + (d.Pending.Count == 0 ? "_None._" : Lines(d.Pending.Select(PendingLine).ToList(), ListMax, 10))),
+            Header($"AI spend digest: {d.Team}", emoji: true),
+            Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(BudgetLine).ToList(), ListMax))),
+            Section(WorkflowsText(d)),
+            Section("*Pending requests*\n" + (d.Pending.Count == 0 ? "_None._" : Lines(d.Pending.Select(PendingLine).ToList(), ListMax, 10))),
         };
         if (d.Unpriced.Count > 0)
         {
-            blocks.Add(BlockKit.Section(ThresholdAlertMessage.UnpricedText(d.Unpriced)));
+            blocks.Add(Section(ThresholdAlertMessage.UnpricedText(d.Unpriced)));
         }
-        blocks.Add(BlockKit.Context(
+        blocks.Add(Context(
             $"{Day(d.From)} to {Day(d.To)} (UTC). Workflows are ranked by cost per unit of work, never by person." +
             (d.Budgets.Count > 0 ? $" Spent this period across these budgets: {Usd(spent)}." : "")));
-        return BlockKit.PostMessage(d.Channel, text, blocks);
+        return PostMessage(d.Channel, text, blocks);
     }
 
     private static string BudgetLine(BudgetStatus b)
     {
         var available = b.LimitUsd + b.GrantedUsd;
-        var line = $"*{Escape(b.Id)}* `{Bar(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
-        if (b.State == "exceeded")
+        var line = $"*{Escape(b.Id)}* `{Gauge(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
+        if (b.State == BudgetState.Exceeded)
         {
             line += ", *exceeded*";
         }

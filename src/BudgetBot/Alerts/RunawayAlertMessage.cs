@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using static BudgetBot.Alerts.SlackFormat;
+using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;
 
 namespace BudgetBot.Alerts;
@@ -19,12 +20,12 @@ internal static class RunawayAlertMessage
         }
         var blocks = new List<JsonObject>
         {
-            BlockKit.Header("Runaway AI spend"),
-            BlockKit.Section($"{what} spent *{Usd(spentMicros)}* in the last hour, above the runaway limit of {Usd(limitUsdPerHour)} per hour."),
-            BlockKit.Fields(fields),
-            BlockKit.Context($"Checked {Date(now)}. Alerts at most once an hour per {(subject.Pr is null ? "run" : "pull request")}; " +
+            Header("Runaway AI spend", emoji: true),
+            Section($"{what} spent *{Usd(spentMicros)}* in the last hour, above the runaway limit of {Usd(limitUsdPerHour)} per hour."),
+            Fields(fields),
+            Context($"Checked {Date(now)}. Alerts at most once an hour per {(subject.Pr is null ? "run" : "pull request")}; " +
                 "the limit is `alerts.runawayUsdPerHour` in the policy."),
         };
-        return BlockKit.PostMessage(channel, text, blocks);
+        return PostMessage(channel, text, blocks);
     }
 }

@@ -1,4 +1,3 @@
-using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Pricing;
 using BudgetBot.Slack;
@@ -15,7 +14,7 @@ internal sealed partial class RunawayAlerts(
     Database db,
     AlertStore store,
     AlertQueries queries,
-    OutboxStore outbox,
+    SlackOutboxWriter slack,
     TimeProvider clock,
     ILogger<RunawayAlerts> logger)
 {
@@ -48,8 +47,7 @@ internal sealed partial class RunawayAlerts(
                 }
                 if (channel is not null)
                 {
-                    await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, "chat.postMessage", AlertChannels.Target(channel),
-                        RunawayAlertMessage.Render(channel, subject, spent, limitUsd, now), now, Coalesce: false));
+                    await slack.PostAsync(c, tx, channel, RunawayAlertMessage.Render(channel, subject, spent, limitUsd, now));
                 }
                 return true;
             }, ct);

@@ -11,7 +11,7 @@ internal sealed record TeamDigest(
     DateTimeOffset From,
     DateTimeOffset To,
     IReadOnlyList<BudgetStatus> Budgets,
-    IReadOnlyList<WorkflowSpend> Workflows,
+    IReadOnlyList<DigestWorkflowSpend> Workflows,
     bool MergeDataKnown,
     IReadOnlyList<PendingRequest> Pending,
     IReadOnlyList<UnpricedModel> Unpriced);

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using static BudgetBot.Alerts.SlackFormat;
+using BudgetBot.Policy;
+using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;
 
 namespace BudgetBot.Alerts;
@@ -17,27 +19,27 @@ internal static class ThresholdAlertMessage
             : $"Budget {Escape(s.Id)} passed {threshold}%: {Usd(s.SpentUsd)} of {Usd(available)} spent ({Percent(s.PercentUsed)})";
         var blocks = new List<JsonObject>
         {
-            BlockKit.Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}"),
-            BlockKit.Section(
-                $"*{Escape(s.Id)}* (`{Escape(s.Scope)}`) has used *{Percent(s.PercentUsed)}* of its budget and passed " +
-                $"the *{threshold}%* threshold.\n`{Bar(s.PercentUsed)}`" + Consequence(s.Enforcement, exhausted)),
-            BlockKit.Fields(
+            Header(exhausted ? $"Budget exhausted: {s.Id}" : $"Budget at {threshold}%: {s.Id}", emoji: true),
+            Section(
+                $"*{Escape(s.Id)}* (`{Escape(s.Scope.ToString())}`) has used *{Percent(s.PercentUsed)}* of its budget and passed " +
+                $"the *{threshold}%* threshold.\n`{Gauge(s.PercentUsed)}`" + Consequence(s.Enforcement, exhausted)),
+            Fields(
             [
                 $"*Spent:*\n{Usd(s.SpentUsd)}",
                 $"*Budget:*\n{Usd(s.LimitUsd)}" + (s.GrantedUsd != 0 ? $" + {Usd(s.GrantedUsd)} granted" : ""),
                 $"*Remaining:*\n{Usd(s.RemainingUsd)}",
                 $"*Projected by reset:*\n{Usd(s.ProjectedUsd)}",
                 $"*Resets:*\n{Date(s.ResetsAt)}",
-                $"*Enforcement:*\n{s.Enforcement}",
+                $"*Enforcement:*\n{s.Enforcement.ToText()}",
             ]),
         };
         if (unpriced.Count > 0)
         {
-            blocks.Add(BlockKit.Section(UnpricedText(unpriced)));
+            blocks.Add(Section(UnpricedText(unpriced)));
         }
-        blocks.Add(BlockKit.Context(
+        blocks.Add(Context(
             $"Each threshold alerts once per period. Ask for more with `/budget request &lt;amount&gt; for {Escape(s.Id)} &lt;reason&gt;`."));
-        return BlockKit.PostMessage(channel, text, blocks);
+        return PostMessage(channel, text, blocks);
     }
 
     // Shared with the digest: unpriced usage is counted in tokens but not in money, so say so.
@@ -45,10 +47,10 @@ internal static class ThresholdAlertMessage
         "*Unpriced models* (tokens counted, no cost until the price catalog knows them)\n" +
         Lines(unpriced.Select(m => $"`{Escape(m.Model)}`: {Plural(m.Events, "event", "events")}").ToList(), SectionTextMax - 100, 10);
 
-    private static string Consequence(string enforcement, bool exhausted) => (enforcement, exhausted) switch
+    private static string Consequence(Enforcement enforcement, bool exhausted) => (enforcement, exhausted) switch
     {
-        ("hard", true) => "\nPre-flight checks now deny new runs until a grant is approved.",
-        ("soft", true) => "\nRuns continue; PR checks turn neutral.",
+        (Enforcement.Hard, true) => "\nPre-flight checks now deny new runs until a grant is approved.",
+        (Enforcement.Soft, true) => "\nRuns continue; PR checks turn neutral.",
         _ => "",
     };
 }

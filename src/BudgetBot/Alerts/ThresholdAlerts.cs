@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Storage;
@@ -18,13 +17,13 @@ internal sealed partial class ThresholdAlerts(
     Database db,
     AlertStore store,
     AlertQueries queries,
-    OutboxStore outbox,
+    SlackOutboxWriter slack,
     TimeProvider clock,
     ILogger<ThresholdAlerts> logger)
 {
     public async Task<int> CheckAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
     {
-        var scopes = stored.SelectMany(p => p.Scopes).ToHashSet(StringComparer.Ordinal);
+        var scopes = stored.SelectMany(p => p.Scopes).ToHashSet();
         var now = clock.GetUtcNow();
         var current = policy.Current;
         var queued = 0;
@@ -62,8 +61,7 @@ internal sealed partial class ThresholdAlerts(
             if (recorded.Count > 0 && channel is not null)
             {
                 var payload = ThresholdAlertMessage.Render(channel, status, recorded.Max(), unpriced);
-                await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(
-                    SlackOutbox.Channel, "chat.postMessage", AlertChannels.Target(channel), payload, now, Coalesce: false));
+                await slack.PostAsync(c, tx, channel, payload);
             }
             return recorded;
         }, ct);
@@ -73,7 +71,7 @@ internal sealed partial class ThresholdAlerts(
         }
         if (channel is null)
         {
-            LogNoChannel(logger, budget.Id, budget.Scope, fresh.Max());
+            LogNoChannel(logger, budget.Id, budget.Scope.ToString(), fresh.Max());
             return false;
         }
         LogQueued(logger, budget.Id, fresh.Max(), status.PercentUsed, channel);

@@ -4,7 +4,7 @@ namespace BudgetBot.Alerts;
 // known, then cost per run, then total; ties by name so the order is stable.
 internal static class WorkflowRanking
 {
-    public static IReadOnlyList<WorkflowSpend> Top(IEnumerable<WorkflowSpend> workflows, int count) =>
+    public static IReadOnlyList<DigestWorkflowSpend> Top(IEnumerable<DigestWorkflowSpend> workflows, int count) =>
         workflows
             .OrderByDescending(w => w.PerMergedPrMicros.HasValue)
             .ThenByDescending(w => w.PerMergedPrMicros ?? 0)

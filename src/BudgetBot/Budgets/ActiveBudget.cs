@@ -6,7 +6,7 @@ namespace BudgetBot.Budgets;
 // between its start and its expiry.
 internal sealed record ActiveBudget(
     string Id,
-    string Scope,
+    BudgetScope Scope,
     decimal AmountUsd,
     Enforcement Enforcement,
     BudgetPeriod Period,

@@ -13,11 +13,11 @@ internal static class BudgetCalculator
         var available = limit + f.GrantedMicros;
         var remaining = available - f.SpentMicros - f.ReservedMicros;
         var percent = available <= 0 ? 100m : Math.Round(f.SpentMicros * 100m / available, 1, MidpointRounding.AwayFromZero);
-        var state = f.SpentMicros >= available ? "exceeded"
-            : b.Thresholds.Count > 0 && percent >= b.Thresholds[0] ? "warning"
-            : "ok";
+        var state = f.SpentMicros >= available ? BudgetState.Exceeded
+            : b.Thresholds.Count > 0 && percent >= b.Thresholds[0] ? BudgetState.Warning
+            : BudgetState.Ok;
         return new BudgetStatus(
-            b.Id, b.Scope, b.Enforcement.ToString().ToLowerInvariant(), b.Period.Start, b.Period.End, b.Period.End,
+            b.Id, b.Scope, b.Enforcement, b.Period.Start, b.Period.End, b.Period.End,
             Money.FromMicros(limit), Money.FromMicros(f.GrantedMicros), Money.FromMicros(f.SpentMicros),
             Money.FromMicros(f.ReservedMicros), Money.FromMicros(remaining), percent,
             Money.FromMicros(Projected(f.SpentMicros, b.Period, now)), state, f.UnpricedEvents, b.Thresholds);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BudgetBot.Policy;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;
@@ -26,14 +27,10 @@ internal sealed class BudgetLedger(Database db)
         "SELECT COALESCE(SUM(amount_micros), 0) FROM reservations WHERE budget_id = @BudgetId AND period_start_ms = @PeriodStart " +
         "AND released_at_ms IS NULL AND expires_at_ms > @Now;");
 
-    internal static readonly IReadOnlyDictionary<string, SqlStatement> RawByKind = new Dictionary<string, SqlStatement>
-    {
-        ["org"] = Raw("org", "1 = 1"),
-        ["team"] = Raw("team", "team = @Key"),
-        ["repo"] = Raw("repo", "repo = @Key"),
-        ["workflow"] = Raw("workflow", "workflow = @Key"),
-        ["experiment"] = Raw("experiment", "experiment = @Key"),
-    };
+    internal static readonly ScopeQuery RawEdge = new(
+        "Budgets.RawEdge",
+        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced), 0) AS Unpriced FROM usage_events " +
+        "WHERE occurred_at_ms >= @From AND occurred_at_ms < @To AND {scope};");
 
     public async Task<BudgetFigures> FiguresAsync(DbConnection c, DbTransaction? tx, ActiveBudget b, DateTimeOffset now)
     {
@@ -41,7 +38,7 @@ internal sealed class BudgetLedger(Database db)
         var end = b.Period.End.ToUnixTimeMilliseconds();
         var firstHour = RollupDelta.HourOf(start) == start ? start : RollupDelta.HourOf(start) + RollupDelta.HourMs3600;
         var lastHour = RollupDelta.HourOf(end);
-        var (cost, unpriced) = await c.QuerySingleAsync<(long, long)>(db.Sql(RolledUp), new { b.Scope, From = firstHour, To = lastHour }, tx);
+        var (cost, unpriced) = await c.QuerySingleAsync<(long, long)>(db.Sql(RolledUp), new { Scope = b.Scope.ToString(), From = firstHour, To = lastHour }, tx);
         if (firstHour > start)
         {
             var edge = await RawAsync(c, tx, b.Scope, start, Math.Min(firstHour, end));
@@ -67,16 +64,6 @@ internal sealed class BudgetLedger(Database db)
         return await FiguresAsync(c, null, b, now);
     }
 
-    private async Task<(long Cost, long Unpriced)> RawAsync(DbConnection c, DbTransaction? tx, string scope, long from, long to)
-    {
-        var colon = scope.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? scope : scope[..colon];
-        var key = colon < 0 ? "" : scope[(colon + 1)..];
-        return await c.QuerySingleAsync<(long, long)>(db.Sql(RawByKind[kind]), new { Key = key, From = from, To = to }, tx);
-    }
-
-    private static SqlStatement Raw(string kind, string filter) => new(
-        "Budgets.RawEdge." + kind,
-        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced), 0) AS Unpriced FROM usage_events " +
-        $"WHERE occurred_at_ms >= @From AND occurred_at_ms < @To AND {filter};");
+    private async Task<(long Cost, long Unpriced)> RawAsync(DbConnection c, DbTransaction? tx, BudgetScope scope, long from, long to) =>
+        await c.QuerySingleAsync<(long, long)>(db.Sql(RawEdge.For(scope)), ScopeQuery.Args(scope, new { From = from, To = to }), tx);
 }

@@ -1,10 +1,12 @@
+using BudgetBot.Policy;
+
 namespace BudgetBot.Budgets;
 
 // The JSON of GET /api/budgets (DESIGN §7).
 internal sealed record BudgetStatus(
     string Id,
-    string Scope,
-    string Enforcement,
+    BudgetScope Scope,
+    Enforcement Enforcement,
     DateTimeOffset PeriodStart,
     DateTimeOffset PeriodEnd,
     DateTimeOffset ResetsAt,
@@ -15,6 +17,6 @@ internal sealed record BudgetStatus(
     decimal RemainingUsd,
     decimal PercentUsed,
     decimal ProjectedUsd,
-    string State,
+    BudgetState State,
     long UnpricedEvents,
     IReadOnlyList<int> Thresholds);

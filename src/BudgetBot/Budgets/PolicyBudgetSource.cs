@@ -1,5 +1,4 @@
 using BudgetBot.Policy;
-using BudgetBot.Usage;
 
 namespace BudgetBot.Budgets;
 
@@ -9,7 +8,7 @@ internal sealed class PolicyBudgetSource(IPolicyProvider policy) : IBudgetSource
     {
         var p = policy.Current;
         IReadOnlyList<ActiveBudget> budgets = p.Budgets
-            .Select(b => new ActiveBudget(b.Id, SpendScopes.Normalise(b.Scope), b.AmountUsd, b.Enforcement,
+            .Select(b => new ActiveBudget(b.Id, b.Scope, b.AmountUsd, b.Enforcement,
                 BudgetPeriod.Containing(b.Period, p.TimeZone, now), b.Thresholds))
             .ToList();
         return Task.FromResult(budgets);

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using BudgetBot.Usage;
 
 namespace BudgetBot.Operations;
 
 // RFC 7807 answers that list every problem found, never just the first.
 internal static class Problems
 {
-    public static IResult Invalid(IReadOnlyList<UsageError> errors, string title = "The request is not valid") =>
+    public static IResult Invalid(IReadOnlyList<FieldError> errors, string title = "The request is not valid") =>
         Results.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: title,
@@ -29,7 +28,7 @@ internal static class Problems
         }
         catch (JsonException e)
         {
-            return (default, Invalid([new UsageError(0, "", "the body is not valid JSON: " + e.Message)]));
+            return (default, Invalid([new FieldError(0, "", "the body is not valid JSON: " + e.Message)]));
         }
     }
 }

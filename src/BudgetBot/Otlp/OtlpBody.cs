@@ -40,7 +40,7 @@ internal static class OtlpBody
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             OtlpLog.Unreadable(logger, request.Path, e.GetType().Name);
-            return (null, Problems.Invalid([new UsageError(0, "", "the body is not readable OTLP JSON: " + e.Message)], "The OTLP export is not valid"));
+            return (null, Problems.Invalid([new FieldError(0, "", "the body is not readable OTLP JSON: " + e.Message)], "The OTLP export is not valid"));
         }
         finally
         {

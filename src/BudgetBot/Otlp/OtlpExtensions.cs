@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BudgetBot.Auth;
-using BudgetBot.Transcripts;
 
 namespace BudgetBot.Otlp;
 
@@ -12,7 +11,6 @@ internal static class OtlpExtensions
         builder.Services.AddSingleton<SessionClaims>();
         builder.Services.AddSingleton<CumulativeSeries>();
         builder.Services.AddSingleton<OtlpReceiver>();
-        builder.Services.AddSingleton<ClaudeCodeImporter>();
         return builder;
     }
 

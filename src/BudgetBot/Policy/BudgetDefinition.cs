@@ -5,7 +5,7 @@ namespace BudgetBot.Policy;
 // PeriodText keeps the expression as written, for messages and the status API.
 internal sealed record BudgetDefinition(
     string Id,
-    string Scope,
+    BudgetScope Scope,
     decimal AmountUsd,
     CronExpression Period,
     string PeriodText,

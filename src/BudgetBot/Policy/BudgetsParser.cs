@@ -61,27 +61,26 @@ internal static class BudgetsParser
     }
 
     // "unassigned" is always a valid team scope: it budgets the repos no team claims.
-    private static string? Scope(PolicyReader reader, YamlNode node, string path, IReadOnlyDictionary<string, TeamPolicy> teams)
+    private static BudgetScope? Scope(PolicyReader reader, YamlNode node, string path, IReadOnlyDictionary<string, TeamPolicy> teams)
     {
-        if (reader.Text(node, path) is not { } scope)
+        if (reader.Text(node, path) is not { } text)
         {
             return null;
         }
 
-        var colon = scope.IndexOf(':', StringComparison.Ordinal);
-        var (kind, name) = colon < 0 ? (scope, "") : (scope[..colon], scope[(colon + 1)..]);
-        string? problem = kind switch
+        var parsed = BudgetScope.TryParse(text, out var scope);
+        string? problem = parsed ? scope.Kind switch
         {
-            "org" when colon < 0 => null,
-            "team" when teams.ContainsKey(name) || name == BudgetPolicy.UnassignedTeam => null,
-            "team" => $"names team \"{name}\", which is not defined under teams",
-            "repo" when RepoPattern.IsValid(name) && !RepoPattern.IsGlob(name) => null,
-            "repo" => $"must name one repository as repo:owner/name (got \"{scope}\")",
-            "workflow" when name.Trim().Length > 0 => null,
-            "experiment" when PolicyIds.Id().IsMatch(name) => null,
-            "experiment" => $"must be experiment:<id> with a lowercase id (got \"{scope}\")",
-            _ => $"must be org, team:<id>, repo:<owner/name>, workflow:<name> or experiment:<id> (got \"{scope}\")",
-        };
+            ScopeKind.Org => null,
+            ScopeKind.Team when teams.ContainsKey(scope.Key) || scope.Key == BudgetPolicy.UnassignedTeam => null,
+            ScopeKind.Team => $"names team \"{scope.Key}\", which is not defined under teams",
+            ScopeKind.Repo when RepoPattern.IsValid(scope.Key) && !RepoPattern.IsGlob(scope.Key) => null,
+            ScopeKind.Repo => $"must name one repository as repo:owner/name (got \"{text}\")",
+            ScopeKind.Workflow when scope.Key.Trim().Length > 0 => null,
+            ScopeKind.Experiment when PolicyIds.Id().IsMatch(scope.Key) => null,
+            ScopeKind.Experiment => $"must be experiment:<id> with a lowercase id (got \"{text}\")",
+            _ => Shape(text),
+        } : Shape(text);
         if (problem is null)
         {
             return scope;
@@ -90,6 +89,9 @@ internal static class BudgetsParser
         reader.Error(node, $"{path} {problem}");
         return null;
     }
+
+    private static string Shape(string text) =>
+        $"must be org, team:<id>, repo:<owner/name>, workflow:<name> or experiment:<id> (got \"{text}\")";
 
     private static int[]? Thresholds(PolicyReader reader, YamlNode node, string path)
     {

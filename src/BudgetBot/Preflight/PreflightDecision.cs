@@ -1,5 +1,7 @@
+using BudgetBot.Budgets;
+
 namespace BudgetBot.Preflight;
 
-internal sealed record PreflightBudget(string Id, decimal RemainingUsd, string State);
+internal sealed record PreflightBudget(string Id, decimal RemainingUsd, BudgetState State);
 
 internal sealed record PreflightDecision(bool Allowed, string Reason, string? ReservationId, IReadOnlyList<PreflightBudget> Budgets);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BudgetBot.Operations;
 using BudgetBot.Usage;
 
 namespace BudgetBot.Preflight;
@@ -11,17 +12,17 @@ internal sealed record PreflightRequest(
         "repo", "pr", "workflow", "team", "experiment", "runId", "estimateUsd",
     };
 
-    public static (PreflightRequest? Request, IReadOnlyList<UsageError> Errors) Read(JsonElement body)
+    public static (PreflightRequest? Request, IReadOnlyList<FieldError> Errors) Read(JsonElement body)
     {
-        var errors = new List<UsageError>();
+        var errors = new List<FieldError>();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new UsageError(0, "", "the body must be a JSON object"));
+            errors.Add(new FieldError(0, "", "the body must be a JSON object"));
             return (null, errors);
         }
         foreach (var p in body.EnumerateObject().Where(p => !Known.Contains(p.Name)))
         {
-            errors.Add(new UsageError(0, p.Name, "is not a pre-flight field"));
+            errors.Add(new FieldError(0, p.Name, "is not a pre-flight field"));
         }
         var r = new FieldReader(body, 0, errors);
         var request = new PreflightRequest(
@@ -29,11 +30,11 @@ internal sealed record PreflightRequest(
             r.String("experiment"), r.Identifier("runId"), r.Cost("estimateUsd") ?? 0m);
         if (request.Repo is not null && !request.Repo.Contains('/', StringComparison.Ordinal))
         {
-            errors.Add(new UsageError(0, "repo", "must be owner/name"));
+            errors.Add(new FieldError(0, "repo", "must be owner/name"));
         }
         if (request.Repo is null && request.Workflow is null && request.Team is null && request.Experiment is null)
         {
-            errors.Add(new UsageError(0, "", "name at least one scope: repo, workflow, team or experiment"));
+            errors.Add(new FieldError(0, "", "name at least one scope: repo, workflow, team or experiment"));
         }
         return errors.Count == 0 ? (request, errors) : (null, errors);
     }

@@ -30,7 +30,7 @@ internal sealed class PreflightService(
     {
         var now = clock.GetUtcNow();
         var team = request.Team ?? policy.Current.ResolveTeam(request.Repo);
-        var scopes = SpendScopes.For(team, request.Repo, request.Workflow, request.Experiment).ToHashSet(StringComparer.Ordinal);
+        var scopes = BudgetScope.Of(team, request.Repo, request.Workflow, request.Experiment).ToHashSet();
         var matching = (await budgets.ActiveAsync(now, ct)).Where(b => scopes.Contains(b.Scope)).OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         var estimate = Money.ToMicros(request.EstimateUsd);
         return await db.WriteAsync(async (c, tx) =>
@@ -44,7 +44,7 @@ internal sealed class PreflightService(
             {
                 statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
             }
-            var blocking = statuses.FirstOrDefault(s => s.Enforcement == "hard" && Money.ToMicros(s.RemainingUsd) < estimate);
+            var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
             if (blocking is not null)
             {
                 return new PreflightDecision(false, DenyReason(blocking, request.EstimateUsd), null,

@@ -13,12 +13,12 @@ internal static class ReconciliationEndpoints
     {
         app.MapGet("/api/reports/reconciliation", async (string? from, string? to, ReconciliationStore store, TimeProvider clock, CancellationToken ct) =>
         {
-            var errors = new List<UsageError>();
+            var errors = new List<FieldError>();
             var end = Day(to, "to", errors) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
             var start = Day(from, "from", errors) ?? end.AddDays(-DefaultDays);
             if (errors.Count == 0 && start >= end)
             {
-                errors.Add(new UsageError(0, "from", "must be before to"));
+                errors.Add(new FieldError(0, "from", "must be before to"));
             }
             if (errors.Count > 0)
             {
@@ -33,7 +33,7 @@ internal static class ReconciliationEndpoints
         return app;
     }
 
-    private static DateOnly? Day(string? text, string field, List<UsageError> errors)
+    private static DateOnly? Day(string? text, string field, List<FieldError> errors)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -43,7 +43,7 @@ internal static class ReconciliationEndpoints
         {
             return day;
         }
-        errors.Add(new UsageError(0, field, $"must be a date as YYYY-MM-DD (got \"{text}\")"));
+        errors.Add(new FieldError(0, field, $"must be a date as YYYY-MM-DD (got \"{text}\")"));
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using BudgetBot.Policy;
 using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
@@ -62,8 +63,8 @@ internal sealed class RemainderEvents(Database db, UsageStore store)
         }
         await c.ExecuteAsync(db.Sql(Update), new { CostMicros = line.RemainderMicros, line.Model, line.Team, line.Repo, ReceivedAtMs = nowMs, row.RowId }, tx);
         var hour = RollupDelta.HourOf(row.OccurredAtMs);
-        var removed = SpendScopes.For(row.Team, row.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s, hour, -row.CostMicros, -1, 0));
-        var added = SpendScopes.For(line.Team, line.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s, hour, line.RemainderMicros, 1, 0));
+        var removed = BudgetScope.Of(row.Team, row.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s.ToString(), hour, -row.CostMicros, -1, 0));
+        var added = BudgetScope.Of(line.Team, line.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s.ToString(), hour, line.RemainderMicros, 1, 0));
         await store.ApplyRollupsAsync(c, tx, removed.Concat(added));
         return null;
     }

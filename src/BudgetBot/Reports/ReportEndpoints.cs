@@ -16,18 +16,18 @@ internal static class ReportEndpoints
     {
         app.MapGet("/api/reports/spend.csv", async (string? from, string? to, string? groupBy, SpendReport report, TimeProvider clock, CancellationToken ct) =>
         {
-            var errors = new List<UsageError>();
+            var errors = new List<FieldError>();
             var now = clock.GetUtcNow();
             var start = Instant(from, "from", errors) ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
             var end = Instant(to, "to", errors) ?? now;
             var group = groupBy ?? "team";
             if (!SpendReport.Groups.Contains(group))
             {
-                errors.Add(new UsageError(0, "groupBy", "must be one of " + string.Join(", ", SpendReport.Groups)));
+                errors.Add(new FieldError(0, "groupBy", "must be one of " + string.Join(", ", SpendReport.Groups)));
             }
             if (end <= start)
             {
-                errors.Add(new UsageError(0, "to", "must be after from"));
+                errors.Add(new FieldError(0, "to", "must be after from"));
             }
             return errors.Count > 0
                 ? Problems.Invalid(errors, "The report query is not valid")
@@ -39,7 +39,7 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static DateTimeOffset? Instant(string? text, string field, List<UsageError> errors)
+    private static DateTimeOffset? Instant(string? text, string field, List<FieldError> errors)
     {
         if (text is null)
         {
@@ -53,7 +53,7 @@ internal static class ReportEndpoints
         {
             return new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
-        errors.Add(new UsageError(0, field, "must be an RFC 3339 timestamp or a yyyy-MM-dd date"));
+        errors.Add(new FieldError(0, field, "must be an RFC 3339 timestamp or a yyyy-MM-dd date"));
         return null;
     }
 }

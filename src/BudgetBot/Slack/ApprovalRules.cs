@@ -38,19 +38,7 @@ internal static class ApprovalRules
     }
 
     // The team a budget belongs to: its team scope, or the team owning its repo.
-    public static string? TeamOf(BudgetPolicy p, string budgetId)
-    {
-        if (p.FindBudget(budgetId) is not { } b)
-        {
-            return null;
-        }
-        if (b.Scope.StartsWith("team:", StringComparison.Ordinal))
-        {
-            return b.Scope["team:".Length..];
-        }
-        return b.Scope.StartsWith("repo:", StringComparison.OrdinalIgnoreCase) && p.ResolveTeam(b.Scope["repo:".Length..]) is var team
-            && team != BudgetPolicy.UnassignedTeam ? team : null;
-    }
+    public static string? TeamOf(BudgetPolicy p, string budgetId) => p.FindBudget(budgetId)?.Scope.OwningTeam(p);
 
     // "for <budget>" names a budget id or a team id (that team's budget); without it, the budget of
     // the team whose channel the command was typed in.
@@ -69,5 +57,5 @@ internal static class ApprovalRules
         TeamOf(p, budgetId) is { } team && p.Teams.TryGetValue(team, out var t) && t.SlackChannel is { Length: > 0 } c ? c : fallback;
 
     private static BudgetDefinition? TeamBudget(BudgetPolicy p, string team) =>
-        p.Budgets.FirstOrDefault(b => string.Equals(b.Scope, "team:" + team, StringComparison.Ordinal));
+        p.Budgets.FirstOrDefault(b => b.Scope == BudgetScope.Team(team));
 }

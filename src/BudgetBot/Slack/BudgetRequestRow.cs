@@ -1,3 +1,5 @@
+using BudgetBot.Policy;
+
 namespace BudgetBot.Slack;
 
 // One row of slack_requests. Kind is "increase" (a grant to BudgetId) or "experiment" (an allowance
@@ -27,7 +29,7 @@ internal sealed record BudgetRequestRow(
 
     public string CardTarget => "slack:card:" + DisplayId;
 
-    public string? ExperimentName => Kind == Experiment ? BudgetId["experiment:".Length..] : null;
+    public string? ExperimentName => Kind == Experiment && BudgetScope.TryParse(BudgetId, out var scope) ? scope.Key : null;
 
     public static long? ParseDisplayId(string? value) =>
         value is not null && value.StartsWith("BR-", StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 
 namespace BudgetBot.Slack;
 
@@ -24,5 +25,5 @@ internal sealed class CommandDispatcher(
 
     private static List<BudgetStatus> Filter(IReadOnlyList<BudgetStatus> all, string? target) => target is null
         ? all.ToList()
-        : all.Where(s => s.Id.Equals(target, StringComparison.OrdinalIgnoreCase) || s.Scope.Equals("team:" + target, StringComparison.Ordinal)).ToList();
+        : all.Where(s => s.Id.Equals(target, StringComparison.OrdinalIgnoreCase) || s.Scope == BudgetScope.Team(target)).ToList();
 }

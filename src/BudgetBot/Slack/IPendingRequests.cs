@@ -1,7 +1,6 @@
 namespace BudgetBot.Slack;
 
-// Read side of budget requests for the digest. The requests feature replaces the default
-// (NoPendingRequests) with services.AddSingleton<IPendingRequests, TheirStore>().
+// Read side of budget requests for the digest (PendingRequestsFromStore, registered by AddSlack).
 internal interface IPendingRequests
 {
     Task<IReadOnlyList<PendingRequest>> PendingAsync(CancellationToken ct);

@@ -14,8 +14,5 @@ internal sealed class PendingRequestsFromStore(BudgetRequestStore store, IPolicy
             r.Reason, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs))).ToList();
     }
 
-    private static string? TeamOf(BudgetPolicy policy, string budgetId) =>
-        policy.FindBudget(budgetId)?.Scope is { } scope && scope.StartsWith("team:", StringComparison.Ordinal) ? scope["team:".Length..]
-        : policy.FindBudget(budgetId)?.Scope is { } repoScope && repoScope.StartsWith("repo:", StringComparison.Ordinal) ? policy.ResolveTeam(repoScope["repo:".Length..])
-        : null;
+    private static string? TeamOf(BudgetPolicy policy, string budgetId) => policy.FindBudget(budgetId)?.Scope.OwningTeam(policy);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
 using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 
 namespace BudgetBot.Slack;
 
@@ -27,7 +28,7 @@ internal static class RequestCards
                 ["block_id"] = $"req_{r.DisplayId}_act",
                 ["elements"] = new JsonArray(
                     Button(ApproveAction, "Approve", r.DisplayId, "primary",
-                        Confirm("Approve request?", $"Add *{UsdMicros(r.AmountMicros)}* to *{r.BudgetId}*?", "Approve", "Cancel")),
+                        Confirm("Approve request?", $"Add *{Usd(r.AmountMicros)}* to *{r.BudgetId}*?", "Approve", "Cancel")),
                     Button(DenyAction, "Deny", r.DisplayId, "danger")),
             });
         }
@@ -35,12 +36,12 @@ internal static class RequestCards
         {
             blocks.Add(Context(Outcome(r)));
         }
-        return Message($"Budget request {r.DisplayId}: +{UsdMicros(r.AmountMicros)} for {r.BudgetId} from <@{r.Requester}> ({r.State})", blocks);
+        return Message($"Budget request {r.DisplayId}: +{Usd(r.AmountMicros)} for {r.BudgetId} from <@{r.Requester}> ({r.State})", blocks);
     }
 
     public static string Ask(BudgetRequestRow r) => r.Kind == BudgetRequestRow.Experiment
-        ? $"*<@{r.Requester}>* asks for an experiment allowance *{r.ExperimentName}*: *{UsdMicros(r.AmountMicros)}* for *{r.ExperimentDays} days*.\n{Quote(r.Reason)}"
-        : $"*<@{r.Requester}>* asks for *+{UsdMicros(r.AmountMicros)}* on *{r.BudgetId}*.\n{Quote(r.Reason)}";
+        ? $"*<@{r.Requester}>* asks for an experiment allowance *{r.ExperimentName}*: *{Usd(r.AmountMicros)}* for *{r.ExperimentDays} days*.\n{Quote(r.Reason)}"
+        : $"*<@{r.Requester}>* asks for *+{Usd(r.AmountMicros)}* on *{r.BudgetId}*.\n{Quote(r.Reason)}";
 
     public static string Outcome(BudgetRequestRow r) => r.State switch
     {
@@ -53,7 +54,7 @@ internal static class RequestCards
     // What the requester is told when it is decided (a DM).
     public static JsonObject RequesterNotice(BudgetRequestRow r, BudgetStatus? after)
     {
-        var what = $"Your request {r.DisplayId} (+{UsdMicros(r.AmountMicros)} for {r.BudgetId})";
+        var what = $"Your request {r.DisplayId} (+{Usd(r.AmountMicros)} for {r.BudgetId})";
         var text = r.State switch
         {
             "approved" => $"{what} was approved by <@{r.DecidedBy}>." +
@@ -72,7 +73,7 @@ internal static class RequestCards
     public static string OwnRequest(BudgetRequestRow r) => $"You asked for {r.DisplayId}, so someone else has to decide it.";
 
     public static string NotApprover(BudgetRequestRow r, IReadOnlyList<string> approvers) =>
-        $"Only {(approvers.Count == 0 ? "nobody" : Users(approvers))} can decide {r.DisplayId} ({UsdMicros(r.AmountMicros)}).";
+        $"Only {(approvers.Count == 0 ? "nobody" : Users(approvers))} can decide {r.DisplayId} ({Usd(r.AmountMicros)}).";
 
     public static JsonObject DenyModal(BudgetRequestRow r) => new()
     {

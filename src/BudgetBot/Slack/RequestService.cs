@@ -2,6 +2,7 @@ using BudgetBot.Budgets;
 using BudgetBot.Policy;
 using BudgetBot.Pricing;
 using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 
 namespace BudgetBot.Slack;
 
@@ -58,7 +59,7 @@ internal sealed class RequestService(
             return true;
         }, ct);
         return opened
-            ? $"Experiment allowance `experiment:{cmd.Name}` is open: {Usd(cmd.AmountUsd)} until {Date(expiry)}. Tag usage with `experiment={cmd.Name}` to draw on it."
+            ? $"Experiment allowance `{BudgetScope.Experiment(cmd.Name)}` is open: {Usd(cmd.AmountUsd)} until {Date(expiry)}. Tag usage with `experiment={cmd.Name}` to draw on it."
             : $"An experiment named `{cmd.Name}` exists already; pick another name.";
     }
 

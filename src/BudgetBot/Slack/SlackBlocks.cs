@@ -1,17 +1,36 @@
-using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BudgetBot.Slack;
 
-// Block Kit builders that enforce the documented limits (reference/slack.md §6) so no message we
-// render is refused for length. Callers escape user text; these only cut.
+// The one Block Kit kit: builders that keep every block within Slack's documented limits (header
+// ≤150, section text ≤3000, fields ≤10 of ≤2000, ≤50 blocks) so no message we render is refused for
+// length. Callers escape user text; these only cut.
 internal static class SlackBlocks
 {
-    public static JsonObject Plain(string text, int max) => new() { ["type"] = "plain_text", ["text"] = SlackText.Truncate(text, max) };
+    public const int FieldTextMax = 2000;
+    public const int FieldsMax = 10;
+    public const int ContextElementsMax = 10;
+
+    // Relaxed escaping keeps '<', '&' and non-ASCII readable in payloads and golden files; the JSON is
+    // still valid and Slack reads it the same.
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonObject Plain(string text, int max, bool emoji = false)
+    {
+        var plain = new JsonObject { ["type"] = "plain_text", ["text"] = SlackText.Truncate(text, max) };
+        if (emoji)
+        {
+            plain["emoji"] = true;
+        }
+        return plain;
+    }
 
     public static JsonObject Mrkdwn(string text, int max = SlackText.SectionTextMax) => new() { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(text, max) };
 
-    public static JsonObject Header(string text) => new() { ["type"] = "header", ["text"] = Plain(text, SlackText.HeaderTextMax) };
+    // Alerts turn emoji shortcodes in their headers into emoji; cards show their text as typed.
+    public static JsonObject Header(string text, bool emoji = false) => new() { ["type"] = "header", ["text"] = Plain(text, SlackText.HeaderTextMax, emoji) };
 
     public static JsonObject Section(string text, string? blockId = null, IEnumerable<string>? fields = null)
     {
@@ -23,16 +42,21 @@ internal static class SlackBlocks
         block["text"] = Mrkdwn(text);
         if (fields is not null)
         {
-            block["fields"] = new JsonArray(fields.Take(10).Select(f => (JsonNode)Mrkdwn(f, 2000)).ToArray());
+            block["fields"] = FieldArray(fields);
         }
         return block;
     }
 
-    public static JsonObject Context(string text) => new()
+    // A section of fields only (two columns in Slack).
+    public static JsonObject Fields(IEnumerable<string> fields) => new() { ["type"] = "section", ["fields"] = FieldArray(fields) };
+
+    public static JsonObject Context(params string[] elements) => new()
     {
         ["type"] = "context",
-        ["elements"] = new JsonArray(Mrkdwn(text)),
+        ["elements"] = new JsonArray(elements.Take(ContextElementsMax).Select(e => (JsonNode)Mrkdwn(e, FieldTextMax)).ToArray()),
     };
+
+    public static JsonObject Divider() => new() { ["type"] = "divider" };
 
     public static JsonObject Button(string actionId, string text, string value, string? style, JsonObject? confirm = null)
     {
@@ -56,24 +80,24 @@ internal static class SlackBlocks
         ["deny"] = Plain(no, 30),
     };
 
+    // A message's text (the notification fallback) and blocks, for replies, cards and chat.update.
     public static JsonObject Message(string text, IEnumerable<JsonObject>? blocks = null)
     {
         var message = new JsonObject { ["text"] = SlackText.Truncate(text, SlackText.FallbackTextMax) };
         if (blocks is not null)
         {
-            message["blocks"] = new JsonArray(blocks.Take(SlackText.BlocksPerMessageMax).Select(b => (JsonNode)b).ToArray());
+            message["blocks"] = Blocks(blocks);
         }
         return message;
     }
 
-    public static string Usd(decimal usd) => "$" + usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
-
-    public static string UsdMicros(long micros) => Usd(Pricing.Money.FromMicros(micros));
-
-    public static string Date(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture,
-        $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} {{time}}|{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC>");
-
-    public static string Date(long ms) => Date(DateTimeOffset.FromUnixTimeMilliseconds(ms));
+    // chat.postMessage's JSON arguments exactly: channel, the notification fallback text, blocks.
+    public static string PostMessage(string channel, string text, IEnumerable<JsonObject> blocks) => new JsonObject
+    {
+        ["channel"] = channel,
+        ["text"] = SlackText.Truncate(text, SlackText.FallbackTextMax),
+        ["blocks"] = Blocks(blocks),
+    }.ToJsonString(Compact);
 
     public static string Users(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => $"<@{id}>"));
 
@@ -81,9 +105,9 @@ internal static class SlackBlocks
     public static string Quote(string userText, int max = 500) =>
         ">" + SlackText.Escape(SlackText.Truncate(userText.Trim(), max)).Replace("\n", "\n>", StringComparison.Ordinal);
 
-    public static string Bar(decimal percent)
-    {
-        var filled = (int)Math.Clamp(Math.Round(percent / 10m, MidpointRounding.AwayFromZero), 0, 10);
-        return "`" + new string('█', filled) + new string('░', 10 - filled) + "`";
-    }
+    private static JsonArray FieldArray(IEnumerable<string> fields) =>
+        new(fields.Take(FieldsMax).Select(f => (JsonNode)Mrkdwn(f, FieldTextMax)).ToArray());
+
+    private static JsonArray Blocks(IEnumerable<JsonObject> blocks) =>
+        new(blocks.Take(SlackText.BlocksPerMessageMax).Select(b => (JsonNode)b).ToArray());
 }

@@ -20,8 +20,6 @@ internal static class SlackExtensions
         services.AddSingleton<BudgetRequestStore>();
         services.AddSingleton<IPendingRequests, PendingRequestsFromStore>();
         services.AddSingleton<ISlackPostedObserver>(sp => sp.GetRequiredService<BudgetRequestStore>());
-        services.AddSingleton<ExperimentStore>();
-        services.AddSingleton<IBudgetSource>(sp => sp.GetRequiredService<ExperimentStore>());
         services.AddSingleton<RequestService>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<CommandDispatcher>();

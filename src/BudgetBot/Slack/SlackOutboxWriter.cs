@@ -8,11 +8,19 @@ namespace BudgetBot.Slack;
 // messages about it commit together; Notify after commit wakes the sender at once.
 internal sealed class SlackOutboxWriter(OutboxStore outbox, OutboxWorker worker, TimeProvider clock)
 {
+    public const string PostMessage = "chat.postMessage";
+
     public Task EnqueueAsync(DbConnection c, DbTransaction tx, string method, string target, JsonObject args) =>
         outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, method, target, args.ToJsonString(), clock.GetUtcNow(), Coalesce: false));
 
     public Task EnqueueAsync(string method, string target, JsonObject args, CancellationToken ct) =>
         outbox.EnqueueAsync(new OutboxEnqueue(SlackOutbox.Channel, method, target, args.ToJsonString(), clock.GetUtcNow(), Coalesce: false), ct);
+
+    // A message for a channel, in that channel's queue: posts to one channel go one at a time, in order.
+    public Task PostAsync(DbConnection c, DbTransaction tx, string channel, string postMessageJson) =>
+        outbox.EnqueueAsync(c, tx, new OutboxEnqueue(SlackOutbox.Channel, PostMessage, ChannelTarget(channel), postMessageJson, clock.GetUtcNow(), Coalesce: false));
+
+    public static string ChannelTarget(string channel) => "slack:" + channel;
 
     public void Notify() => worker.Notify();
 

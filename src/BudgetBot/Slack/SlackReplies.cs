@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using static BudgetBot.Slack.SlackBlocks;
+using static BudgetBot.Slack.SlackFormat;
 
 namespace BudgetBot.Slack;
 
@@ -40,14 +42,14 @@ internal static class SlackReplies
         var blocks = new List<JsonObject> { Header("Pending requests") };
         blocks.AddRange(pending.Take(SlackText.BlocksPerMessageMax - 1).Select(r => Section(
             $"*{r.DisplayId}* · {RequestCards.Ask(r)}\nexpires {Date(r.ExpiresAtMs)}", "pending_" + r.DisplayId)));
-        return WithType(Message(string.Join("\n", pending.Select(r => $"{r.DisplayId}: +{UsdMicros(r.AmountMicros)} for {r.BudgetId}")), blocks));
+        return WithType(Message(string.Join("\n", pending.Select(r => $"{r.DisplayId}: +{Usd(r.AmountMicros)} for {r.BudgetId}")), blocks));
     }
 
     private static string Line(BudgetStatus s)
     {
         var granted = s.GrantedUsd != 0 ? $" (+{Usd(s.GrantedUsd)} granted)" : "";
         var unpriced = s.UnpricedEvents > 0 ? $" · {s.UnpricedEvents} unpriced event(s)" : "";
-        return $"*{s.Id}* `{s.Scope}` · {s.Enforcement} · {s.State}\n{Bar(s.PercentUsed)} {Percent(s.PercentUsed)}% · {Usd(s.SpentUsd)} of " +
+        return $"*{s.Id}* `{s.Scope}` · {s.Enforcement.ToText()} · {s.State.ToText()}\n`{Bar(s.PercentUsed)}` {Percent(s.PercentUsed)}% · {Usd(s.SpentUsd)} of " +
             $"{Usd(s.LimitUsd)}{granted} · {Usd(s.RemainingUsd)} left · resets {Date(s.PeriodEnd)}{unpriced}";
     }
 

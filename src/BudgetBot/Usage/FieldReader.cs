@@ -1,9 +1,10 @@
 using System.Text.Json;
+using BudgetBot.Operations;
 
 namespace BudgetBot.Usage;
 
 // Typed reads of one event's fields, each adding an error instead of throwing.
-internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> errors)
+internal readonly struct FieldReader(JsonElement e, int index, List<FieldError> errors)
 {
     public string? String(string name, bool required = false, int max = 200)
     {
@@ -11,19 +12,19 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         {
             if (required)
             {
-                errors.Add(new UsageError(index, name, "is required"));
+                errors.Add(new FieldError(index, name, "is required"));
             }
             return null;
         }
         if (v.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new UsageError(index, name, "must be a string"));
+            errors.Add(new FieldError(index, name, "must be a string"));
             return null;
         }
         var s = v.GetString()!;
         if (s.Length == 0 || s.Length > max)
         {
-            errors.Add(new UsageError(index, name, $"must be 1 to {max} characters"));
+            errors.Add(new FieldError(index, name, $"must be 1 to {max} characters"));
             return null;
         }
         return s;
@@ -39,7 +40,7 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         var t = UsageEventReader.ParseTimestamp(s);
         if (t is null)
         {
-            errors.Add(new UsageError(index, name, "must be an RFC 3339 timestamp with an offset, e.g. 2026-03-02T10:15:00Z"));
+            errors.Add(new FieldError(index, name, "must be an RFC 3339 timestamp with an offset, e.g. 2026-03-02T10:15:00Z"));
         }
         return t;
     }
@@ -52,7 +53,7 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         }
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var n) || n < 0)
         {
-            errors.Add(new UsageError(index, name, "must be an integer >= 0"));
+            errors.Add(new FieldError(index, name, "must be an integer >= 0"));
             return 0;
         }
         return n;
@@ -66,7 +67,7 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         }
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d < 0 || d > 1_000_000m)
         {
-            errors.Add(new UsageError(index, name, "must be a number of USD between 0 and 1000000"));
+            errors.Add(new FieldError(index, name, "must be a number of USD between 0 and 1000000"));
             return null;
         }
         return d;
@@ -80,7 +81,7 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         }
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < 1)
         {
-            errors.Add(new UsageError(index, name, "must be an integer >= 1"));
+            errors.Add(new FieldError(index, name, "must be an integer >= 1"));
             return null;
         }
         return n;
@@ -101,7 +102,7 @@ internal readonly struct FieldReader(JsonElement e, int index, List<UsageError> 
         {
             return s;
         }
-        errors.Add(new UsageError(index, name, "must be a non-negative integer or a string of 1 to 100 characters"));
+        errors.Add(new FieldError(index, name, "must be a non-negative integer or a string of 1 to 100 characters"));
         return null;
     }
 }

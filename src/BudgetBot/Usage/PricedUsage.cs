@@ -1,3 +1,5 @@
+using BudgetBot.Policy;
+
 namespace BudgetBot.Usage;
 
 // An event after pricing and team attribution, ready to store. CostMicros is what counts against
@@ -10,5 +12,5 @@ internal sealed record PricedUsage(
     long? ListCostMicros,
     bool Unpriced)
 {
-    public IReadOnlyList<string> Scopes => SpendScopes.For(Team, Event.Repo, Event.Workflow, Event.Experiment);
+    public IReadOnlyList<BudgetScope> Scopes => BudgetScope.Of(Team, Event.Repo, Event.Workflow, Event.Experiment);
 }

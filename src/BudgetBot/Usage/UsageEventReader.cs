@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BudgetBot.Operations;
 
 namespace BudgetBot.Usage;
 
@@ -17,13 +18,13 @@ internal static partial class UsageEventReader
         "runAttempt", "jobId", "workflow", "actor", "team", "experiment",
     };
 
-    public static (IReadOnlyList<UsageEvent> Events, IReadOnlyList<UsageError> Errors) Read(JsonElement body)
+    public static (IReadOnlyList<UsageEvent> Events, IReadOnlyList<FieldError> Errors) Read(JsonElement body)
     {
-        var errors = new List<UsageError>();
+        var errors = new List<FieldError>();
         var events = new List<UsageEvent>();
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new UsageError(0, "", "the body must be a usage event object or {\"events\": [...]}"));
+            errors.Add(new FieldError(0, "", "the body must be a usage event object or {\"events\": [...]}"));
             return (events, errors);
         }
         if (!body.TryGetProperty("events", out var list))
@@ -33,12 +34,12 @@ internal static partial class UsageEventReader
         }
         if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
         {
-            errors.Add(new UsageError(0, "events", "must be a non-empty array of usage events"));
+            errors.Add(new FieldError(0, "events", "must be a non-empty array of usage events"));
             return (events, errors);
         }
         if (list.GetArrayLength() > MaxBatch)
         {
-            errors.Add(new UsageError(0, "events", $"at most {MaxBatch} events per batch"));
+            errors.Add(new FieldError(0, "events", $"at most {MaxBatch} events per batch"));
             return (events, errors);
         }
         var index = 0;
@@ -57,17 +58,17 @@ internal static partial class UsageEventReader
         }
     }
 
-    private static UsageEvent? ReadOne(JsonElement e, int i, List<UsageError> errors)
+    private static UsageEvent? ReadOne(JsonElement e, int i, List<FieldError> errors)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new UsageError(i, "", "each event must be a JSON object"));
+            errors.Add(new FieldError(i, "", "each event must be a JSON object"));
             return null;
         }
         var before = errors.Count;
         foreach (var p in e.EnumerateObject().Where(p => !Known.Contains(p.Name)))
         {
-            errors.Add(new UsageError(i, p.Name, "is not a usage event field"));
+            errors.Add(new FieldError(i, p.Name, "is not a usage event field"));
         }
         var r = new FieldReader(e, i, errors);
         var id = r.String("id", required: true, max: 200);
@@ -77,12 +78,12 @@ internal static partial class UsageEventReader
         var repo = r.String("repo", max: 200);
         if (repo is not null && !RepoPattern().IsMatch(repo))
         {
-            errors.Add(new UsageError(i, "repo", "must be owner/name"));
+            errors.Add(new FieldError(i, "repo", "must be owner/name"));
         }
         var sha = r.String("sha", max: 64);
         if (sha is not null && !ShaPattern().IsMatch(sha))
         {
-            errors.Add(new UsageError(i, "sha", "must be 7 to 64 hexadecimal characters"));
+            errors.Add(new FieldError(i, "sha", "must be 7 to 64 hexadecimal characters"));
         }
         var ev = new UsageEvent
         {

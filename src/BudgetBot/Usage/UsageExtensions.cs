@@ -6,7 +6,6 @@ internal static class UsageExtensions
 {
     public static IHostApplicationBuilder AddUsage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new PriceCatalogProvider(PriceCatalog.LoadEmbedded()));
         builder.Services.AddSingleton<UsageStore>();
         builder.Services.AddSingleton<UsageIngestor>();
         builder.Services.AddSingleton<Repricer>();

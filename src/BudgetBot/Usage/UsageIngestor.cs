@@ -68,6 +68,6 @@ internal sealed partial class UsageIngestor(
     internal static IEnumerable<RollupDelta> Deltas(PricedUsage p)
     {
         var hour = RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds());
-        return p.Scopes.Select(s => new RollupDelta(s, hour, p.CostMicros, 1, p.Unpriced ? 1 : 0));
+        return p.Scopes.Select(s => new RollupDelta(s.ToString(), hour, p.CostMicros, 1, p.Unpriced ? 1 : 0));
     }
 }

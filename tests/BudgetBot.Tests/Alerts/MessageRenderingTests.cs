@@ -1,5 +1,6 @@
 using BudgetBot.Alerts;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Tests.Infrastructure;
 
@@ -35,7 +36,7 @@ public sealed class MessageRenderingTests
         Check("digest-per-run.json", DigestMessage.Render(new TeamDigest("platform", "C0PLATFORM", Now.AddDays(-7), Now,
             [Status("platform", "team:platform", "soft", 5000, 0, 2600, 52.0m, [50, 80, 100], projected: 7100),
              Status("api-repo", "repo:acme/api", "hard", 1000, 0, 1000, 100.0m, [100])],
-            WorkflowRanking.Top([new WorkflowSpend("triage-bot", 8_000_000, 2), new WorkflowSpend("claude-review", 30_000_000, 3)], 5),
+            WorkflowRanking.Top([new DigestWorkflowSpend("triage-bot", 8_000_000, 2), new DigestWorkflowSpend("claude-review", 30_000_000, 3)], 5),
             false, [], [])));
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class MessageRenderingTests
         var longName = new string('x', 500) + "<&>";
         var digest = new TeamDigest("platform", "C0PLATFORM", Now.AddDays(-7), Now,
             Enumerable.Range(0, 80).Select(i => Status($"{longName}{i}", "team:platform", "soft", 100, 0, i, i, [50])).ToList(),
-            Enumerable.Range(0, 5).Select(i => new WorkflowSpend(longName + i, 1_000_000L * i, i + 1, 1, 5)).ToList(),
+            Enumerable.Range(0, 5).Select(i => new DigestWorkflowSpend(longName + i, 1_000_000L * i, i + 1, 1, 5)).ToList(),
             true,
             Enumerable.Range(0, 100).Select(i => new PendingRequest($"BR-{i}", "platform", longName, i, "U1", new string('r', 2000), Now)).ToList(),
             Enumerable.Range(0, 300).Select(i => new UnpricedModel(longName + i, i)).ToList());
@@ -55,15 +56,6 @@ public sealed class MessageRenderingTests
         Assert.Contains("more", payload, StringComparison.Ordinal);
         Assert.DoesNotContain("<&>", payload, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(0, "░░░░░░░░░░ 0%")]
-    [InlineData(52, "▓▓▓▓▓░░░░░ 52%")]
-    [InlineData(99.6, "▓▓▓▓▓▓▓▓▓░ 100%")]
-    [InlineData(100, "▓▓▓▓▓▓▓▓▓▓ 100%")]
-    [InlineData(140, "▓▓▓▓▓▓▓▓▓▓ 140%")]
-    public void Bar_HasOneCellPerTenPercent(double percent, string expected) =>
-        Assert.Equal(expected, SlackFormat.Bar((decimal)percent));
 
     [Theory]
     [InlineData(49.9, "")]
@@ -79,10 +71,10 @@ public sealed class MessageRenderingTests
     {
         var ranked = WorkflowRanking.Top(
         [
-            new WorkflowSpend("cheap-per-run", 10_000_000, 100),
-            new WorkflowSpend("dear-per-run", 10_000_000, 2),
-            new WorkflowSpend("merged", 1_000_000, 10, 1, 1_000_000),
-            new WorkflowSpend("no-runs", 99_000_000, 0),
+            new DigestWorkflowSpend("cheap-per-run", 10_000_000, 100),
+            new DigestWorkflowSpend("dear-per-run", 10_000_000, 2),
+            new DigestWorkflowSpend("merged", 1_000_000, 10, 1, 1_000_000),
+            new DigestWorkflowSpend("no-runs", 99_000_000, 0),
         ], 3);
 
         Assert.Equal(["merged", "dear-per-run", "cheap-per-run"], ranked.Select(w => w.Workflow));
@@ -96,7 +88,7 @@ public sealed class MessageRenderingTests
 
     private static BudgetStatus Status(string id, string scope, string enforcement, decimal limit, decimal granted, decimal spent, decimal percent,
         int[] thresholds, decimal? projected = null, long unpriced = 0) =>
-        new(id, scope, enforcement, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero),
+        new(id, BudgetScope.Parse(scope), Enum.Parse<Enforcement>(enforcement, ignoreCase: true), new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), limit, granted, spent, 0, limit + granted - spent, percent,
-            projected ?? spent, percent >= 100 ? "exceeded" : "ok", unpriced, thresholds);
+            projected ?? spent, percent >= 100 ? BudgetState.Exceeded : BudgetState.Ok, unpriced, thresholds);
 }

@@ -33,13 +33,13 @@ public sealed class BudgetCalculatorTests
     public void Status_ComputesRemainingPercentAndState(
         string amount, string granted, string spent, string reserved, string thresholds, string state, string percent, string remaining)
     {
-        var budget = new ActiveBudget("b", "org", Usd(amount), Enforcement.Hard, March,
+        var budget = new ActiveBudget("b", BudgetScope.Org, Usd(amount), Enforcement.Hard, March,
             [.. thresholds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)]);
         var figures = new BudgetFigures(Micros(spent), Micros(granted), Micros(reserved), 0);
 
         var status = BudgetCalculator.Status(budget, figures, March.Start.AddDays(10));
 
-        Assert.Equal((state, Usd(percent), Usd(remaining)), (status.State, status.PercentUsed, status.RemainingUsd));
+        Assert.Equal((state, Usd(percent), Usd(remaining)), (status.State.ToText(), status.PercentUsed, status.RemainingUsd));
         Assert.Equal((Usd(amount), Usd(granted), Usd(spent), Usd(reserved)), (status.LimitUsd, status.GrantedUsd, status.SpentUsd, status.ReservedUsd));
     }
 

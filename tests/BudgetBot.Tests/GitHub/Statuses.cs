@@ -1,4 +1,5 @@
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 
 namespace BudgetBot.Tests.GitHub;
 
@@ -12,8 +13,8 @@ internal static class Statuses
         thresholds ??= [50, 80, 100];
         var available = limit + granted;
         var percent = Math.Round(spent * 100m / available, 1);
-        var state = spent >= available ? "exceeded" : percent >= thresholds[0] ? "warning" : "ok";
-        return new BudgetStatus(id, scope, enforcement, Reset.AddMonths(-1), Reset, Reset, limit, granted, spent, reserved,
+        var state = spent >= available ? BudgetState.Exceeded : percent >= thresholds[0] ? BudgetState.Warning : BudgetState.Ok;
+        return new BudgetStatus(id, BudgetScope.Parse(scope), Enum.Parse<Enforcement>(enforcement, ignoreCase: true), Reset.AddMonths(-1), Reset, Reset, limit, granted, spent, reserved,
             available - spent - reserved, percent, spent, state, 0, thresholds);
     }
 }

@@ -32,7 +32,7 @@ public sealed class BudgetPolicyTests
     [Fact]
     public void FindBudget_ById()
     {
-        Assert.Equal("repo:acme/api", Policy.FindBudget("api")?.Scope);
+        Assert.Equal("repo:acme/api", Policy.FindBudget("api")?.Scope.ToString());
         Assert.Null(Policy.FindBudget("API"));
         Assert.Null(Policy.FindBudget("missing"));
     }

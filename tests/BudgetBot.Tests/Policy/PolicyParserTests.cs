@@ -21,10 +21,10 @@ public sealed class PolicyParserTests
         Assert.Equal(["U0LEAD1"], team.Leads);
         Assert.Equal(["platform", "review-agents"], policy.Budgets.Select(b => b.Id));
         var platform = policy.Budgets[0];
-        Assert.Equal(("team:platform", 5000m, "0 0 1 * *", Enforcement.Soft), (platform.Scope, platform.AmountUsd, platform.PeriodText, platform.Enforcement));
+        Assert.Equal(("team:platform", 5000m, "0 0 1 * *", Enforcement.Soft), (platform.Scope.ToString(), platform.AmountUsd, platform.PeriodText, platform.Enforcement));
         Assert.Equal([50, 80, 100], platform.Thresholds);
         var review = policy.Budgets[1];
-        Assert.Equal(("workflow:claude-review", 300m, Enforcement.Hard), (review.Scope, review.AmountUsd, review.Enforcement));
+        Assert.Equal(("workflow:claude-review", 300m, Enforcement.Hard), (review.Scope.ToString(), review.AmountUsd, review.Enforcement));
         Assert.Equal([1000m, 20000m], policy.Approvals.Select(a => a.UpToUsd));
         Assert.Equal(["leads"], policy.Approvals[0].Approvers);
         Assert.Equal(["founders"], policy.Approvals[1].Approvers);

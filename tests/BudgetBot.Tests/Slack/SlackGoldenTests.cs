@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Tests.Infrastructure;
 
@@ -14,8 +15,8 @@ public sealed class SlackGoldenTests
     private static readonly BudgetRequestRow Pending = new(12, "increase", "platform", 1_500_000_000, "Q3 fine-tune & eval <!channel> *now*\nsecond line",
         "U0DEV", "C0PLATFORM", null, "pending", Now.ToUnixTimeMilliseconds(), Now.AddHours(72).ToUnixTimeMilliseconds(), null, null, null, "1773230400.000101");
 
-    private static readonly BudgetStatus Status = new("platform", "team:platform", "soft", new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
-        new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), 5000m, 0m, 4210.5m, 0m, 789.5m, 84.2m, 6100m, "warning", 2, [50, 80, 100]);
+    private static readonly BudgetStatus Status = new("platform", BudgetScope.Team("platform"), Enforcement.Soft, new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
+        new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), 5000m, 0m, 4210.5m, 0m, 789.5m, 84.2m, 6100m, BudgetState.Warning, 2, [50, 80, 100]);
 
     public static TheoryData<string> Names => new(Messages().Keys.ToArray());
 
@@ -34,7 +35,7 @@ public sealed class SlackGoldenTests
         var denied = Pending with { State = "denied", DecidedBy = "U0LEAD1", DecidedAtMs = Now.AddHours(1).ToUnixTimeMilliseconds(), DecisionNote = "use the <batch> API & retry" };
         var expired = Pending with { State = "expired", DecidedAtMs = Pending.ExpiresAtMs };
         var experiment = Pending with { Id = 13, Kind = "experiment", BudgetId = "experiment:try-o3", AmountMicros = 5_000_000_000, ExperimentDays = 30, Reason = "compare reviewers" };
-        var granted = Status with { GrantedUsd = 1500m, RemainingUsd = 2289.5m, PercentUsed = 64.8m, State = "warning" };
+        var granted = Status with { GrantedUsd = 1500m, RemainingUsd = 2289.5m, PercentUsed = 64.8m, State = BudgetState.Warning };
         return new()
         {
             ["request-card-pending"] = RequestCards.Card(Pending, Status, ["U0FOUNDER", "U0LEAD1"]),
@@ -48,7 +49,7 @@ public sealed class SlackGoldenTests
             ["deny-modal"] = RequestCards.DenyModal(Pending),
             ["reply-help"] = SlackReplies.Help(),
             ["reply-parse-error"] = SlackReplies.Error((ParseError)BudgetCommandParser.Parse("request lots <!here>")),
-            ["reply-status"] = SlackReplies.Status([Status, Status with { Id = "review-agents", Scope = "workflow:claude-review", Enforcement = "hard", State = "exceeded", PercentUsed = 104m, UnpricedEvents = 0 }], null),
+            ["reply-status"] = SlackReplies.Status([Status, Status with { Id = "review-agents", Scope = BudgetScope.Workflow("claude-review"), Enforcement = Enforcement.Hard, State = BudgetState.Exceeded, PercentUsed = 104m, UnpricedEvents = 0 }], null),
             ["reply-requests"] = SlackReplies.Requests([Pending, experiment]),
             ["reply-already-decided"] = SlackReplies.Ephemeral(RequestCards.AlreadyDecided(approved)),
         };

@@ -1,3 +1,4 @@
+using BudgetBot.Policy;
 using BudgetBot.Alerts;
 using BudgetBot.GitHub;
 using BudgetBot.Reports;
@@ -54,9 +55,9 @@ public abstract partial class StoreContract<TProvider>
     {
         await IngestSpreadAsync();
 
-        var models = await new AlertQueries(Db).UnpricedModelsAsync(scope, TestApp.Start.AddDays(-1), TestApp.Start, Ct);
+        var models = await new AlertQueries(Db).UnpricedModelsAsync(BudgetScope.Parse(scope), TestApp.Start.AddDays(-1), TestApp.Start, Ct);
 
-        Assert.Equal(expected == 0 ? [] : [("mystery-model", 1L)], models.Select(m => (m.Model, m.Events)));
+        Assert.Equal(expected == 0 ? Array.Empty<(string, long)>() : [("mystery-model", 1L)], models.Select(m => (m.Model, m.Events)));
     }
 
     [Theory]

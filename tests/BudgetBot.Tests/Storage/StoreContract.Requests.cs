@@ -1,3 +1,4 @@
+using BudgetBot.Budgets;
 using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Slack;

@@ -100,7 +100,7 @@ public abstract partial class StoreContract<TProvider> : IAsyncLifetime
             Event("whole-hour", 4m, at: day.AddMinutes(80), experiment: "try-o3"),
             Event("after", 8m, at: day.AddMinutes(170), experiment: "try-o3"),
         ]);
-        var budget = new ActiveBudget("b", scope, 100m, Enforcement.Hard, new BudgetPeriod(day.AddMinutes(30), day.AddMinutes(150)), [80]);
+        var budget = new ActiveBudget("b", BudgetScope.Parse(scope), 100m, Enforcement.Hard, new BudgetPeriod(day.AddMinutes(30), day.AddMinutes(150)), [80]);
 
         var figures = await new BudgetLedger(Db).FiguresAsync(budget, Clock.GetUtcNow(), Ct);
 

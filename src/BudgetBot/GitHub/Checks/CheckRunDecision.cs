@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 using static BudgetBot.GitHub.Markdown;
 
 namespace BudgetBot.GitHub;
@@ -14,8 +15,8 @@ internal sealed record CheckRunDecision(string Conclusion, string Title, string 
 
     public static CheckRunDecision Decide(IReadOnlyList<BudgetStatus> budgets)
     {
-        var exhausted = budgets.Where(b => b.Enforcement == "hard" && b.RemainingUsd <= 0).ToList();
-        var warned = budgets.Where(b => b.Enforcement is "soft" or "hard" && b.State != "ok" && !exhausted.Contains(b)).ToList();
+        var exhausted = budgets.Where(b => b.Enforcement == Enforcement.Hard && b.RemainingUsd <= 0).ToList();
+        var warned = budgets.Where(b => b.Enforcement is Enforcement.Soft or Enforcement.Hard && b.State != BudgetState.Ok && !exhausted.Contains(b)).ToList();
         var summary = Describe(budgets);
         if (exhausted.Count > 0)
         {
@@ -40,9 +41,9 @@ internal sealed record CheckRunDecision(string Conclusion, string Title, string 
         var b = new StringBuilder();
         foreach (var x in budgets)
         {
-            b.Append("- ").Append(Code(x.Id)).Append(" (").Append(x.Enforcement).Append(", ").Append(Cell(x.Scope)).Append("): ")
+            b.Append("- ").Append(Code(x.Id)).Append(" (").Append(x.Enforcement.ToText()).Append(", ").Append(Cell(x.Scope.ToString())).Append("): ")
                 .Append(Number(x.PercentUsed)).Append("% of ").Append(Usd(x.LimitUsd + x.GrantedUsd)).Append(" used, ")
-                .Append(Usd(x.RemainingUsd)).Append(" left, ").Append(x.State).Append(", resets ").Append(When(x.ResetsAt)).Append('\n');
+                .Append(Usd(x.RemainingUsd)).Append(" left, ").Append(x.State.ToText()).Append(", resets ").Append(When(x.ResetsAt)).Append('\n');
         }
         return b.Length == 0 ? "No budget covers this PR." : b.ToString();
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.GitHub;
 
@@ -8,17 +8,10 @@ internal static class Markdown
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    // Cents for anything a person would round to cents; four places below a cent, so a cheap run
-    // does not read as free.
-    public static string Usd(long micros)
-    {
-        var usd = Money.FromMicros(micros);
-        var sign = usd < 0 ? "-" : "";
-        usd = Math.Abs(usd);
-        return usd is > 0 and < 0.01m ? $"{sign}${usd.ToString("0.0000", Invariant)}" : $"{sign}${usd.ToString("#,0.00", Invariant)}";
-    }
+    // Money and times as Slack shows them too (Budgets.Formats).
+    public static string Usd(long micros) => Formats.Usd(micros);
 
-    public static string Usd(decimal usd) => Usd(Money.ToMicros(usd));
+    public static string Usd(decimal usd) => Formats.Usd(usd);
 
     public static string Tokens(long n) => n switch
     {
@@ -32,7 +25,7 @@ internal static class Markdown
 
     public static string Number(decimal n, string format = "0.0") => n.ToString(format, Invariant);
 
-    public static string When(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant);
+    public static string When(DateTimeOffset t) => Formats.Utc(t);
 
     // Workflow and model names come from usage reports: keep them from breaking a table or
     // injecting HTML or mentions.

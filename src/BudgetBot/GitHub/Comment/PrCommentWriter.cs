@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BudgetBot.Budgets;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 using BudgetBot.Pricing;
@@ -40,7 +41,7 @@ internal sealed partial class PrCommentWriter(
         }
         var body = PrCommentRenderer.Render(spend);
         var hash = Hash(body);
-        var budgetState = string.Join(",", spend.Budgets.Select(b => b.Id + ":" + b.State));
+        var budgetState = string.Join(",", spend.Budgets.Select(b => b.Id + ":" + b.State.ToText()));
         if (hash == last.BodyHash)
         {
             return OutboxResult.Skip("body unchanged");

@@ -1,4 +1,5 @@
 using BudgetBot.Budgets;
+using BudgetBot.Policy;
 
 namespace BudgetBot.GitHub;
 
@@ -41,24 +42,16 @@ internal static class PrSpendAggregator
 
     // The budget scopes a PR draws on: those of its events, or, before any usage, the org and the
     // repo with its policy team.
-    public static HashSet<string> Scopes(string repo, IReadOnlyList<PrUsageRow> rows, string teamOfRepo)
+    public static HashSet<BudgetScope> Scopes(string repo, IReadOnlyList<PrUsageRow> rows, string teamOfRepo)
     {
-        var scopes = new HashSet<string>(StringComparer.Ordinal) { "org", "repo:" + repo };
+        var scopes = new HashSet<BudgetScope> { BudgetScope.Org, BudgetScope.Repo(repo) };
         if (rows.Count == 0)
         {
-            scopes.Add("team:" + teamOfRepo);
+            scopes.Add(BudgetScope.Team(teamOfRepo));
         }
         foreach (var r in rows)
         {
-            scopes.Add("team:" + r.Team);
-            if (r.Workflow is not null)
-            {
-                scopes.Add("workflow:" + r.Workflow);
-            }
-            if (r.Experiment is not null)
-            {
-                scopes.Add("experiment:" + r.Experiment);
-            }
+            scopes.UnionWith(BudgetScope.Of(r.Team, repo, r.Workflow, r.Experiment));
         }
         return scopes;
     }

@@ -21,15 +21,11 @@ internal sealed partial class PullRequestRefresh(
     TimeProvider clock,
     ILogger<PullRequestRefresh> logger) : IBudgetChanges
 {
-    // The PRs with usage in one budget scope during its period: scope kind → filter on usage_events.
-    internal static readonly IReadOnlyDictionary<string, SqlStatement> PullRequestsOfScope = new Dictionary<string, SqlStatement>
-    {
-        ["org"] = OfScope("org", "1 = 1"),
-        ["team"] = OfScope("team", "team = @Key"),
-        ["repo"] = OfScope("repo", "repo = @Key"),
-        ["workflow"] = OfScope("workflow", "workflow = @Key"),
-        ["experiment"] = OfScope("experiment", "experiment = @Key"),
-    };
+    // The PRs with usage in one budget scope during its period.
+    internal static readonly ScopeQuery PullRequestsOfScope = new(
+        "GitHub.PullRequestsOfScope",
+        "SELECT DISTINCT repo AS Repo, CAST(pr AS BIGINT) AS Pr FROM usage_events WHERE repo IS NOT NULL AND pr IS NOT NULL " +
+        "AND occurred_at_ms >= @From AND occurred_at_ms < @To AND {scope};");
 
     // Every write transaction is a commit that acknowledgements and usage batches queue behind, so
     // all the PRs of one notification share one.
@@ -71,19 +67,14 @@ internal sealed partial class PullRequestRefresh(
     // the next change to the PR.
     public async Task BudgetChangedAsync(ActiveBudget budget, string reason, CancellationToken ct)
     {
-        var colon = budget.Scope.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? budget.Scope : budget.Scope[..colon];
-        if (!PullRequestsOfScope.TryGetValue(kind, out var statement))
+        var args = ScopeQuery.Args(budget.Scope, new
         {
-            return;
-        }
-        var key = colon < 0 ? "" : budget.Scope[(colon + 1)..];
+            From = budget.Period.Start.ToUnixTimeMilliseconds(), To = budget.Period.End.ToUnixTimeMilliseconds(),
+        });
         try
         {
-            var prs = await db.ReadAsync(async c => (await c.QueryAsync<(string Repo, long Pr)>(db.Sql(statement), new
-            {
-                Key = key, From = budget.Period.Start.ToUnixTimeMilliseconds(), To = budget.Period.End.ToUnixTimeMilliseconds(),
-            })).ToList(), ct);
+            var prs = await db.ReadAsync(async c => (await c.QueryAsync<(string Repo, long Pr)>(
+                db.Sql(PullRequestsOfScope.For(budget.Scope)), args)).ToList(), ct);
             await PullRequestsChangedAsync(prs.Select(p => new PullRequestChange(p.Repo, (int)p.Pr, reason, true)), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -91,11 +82,6 @@ internal sealed partial class PullRequestRefresh(
             LogBudgetRefreshFailed(logger, e, budget.Id, reason);
         }
     }
-
-    private static SqlStatement OfScope(string kind, string filter) => new(
-        "GitHub.PullRequestsOfScope." + kind,
-        "SELECT DISTINCT repo AS Repo, CAST(pr AS BIGINT) AS Pr FROM usage_events WHERE repo IS NOT NULL AND pr IS NOT NULL " +
-        $"AND occurred_at_ms >= @From AND occurred_at_ms < @To AND {filter};");
 
     [LoggerMessage(EventId = 3130, Level = LogLevel.Debug, Message = "Refresh of {Repo}#{Number} scheduled ({Reason})")]
     private static partial void LogScheduled(ILogger logger, string repo, int number, string reason);

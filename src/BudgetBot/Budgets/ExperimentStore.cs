@@ -1,10 +1,10 @@
 using System.Data.Common;
-using BudgetBot.Budgets;
 using BudgetBot.Policy;
+using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using Dapper;
 
-namespace BudgetBot.Slack;
+namespace BudgetBot.Budgets;
 
 // Experiment allowances: a budget "experiment:<name>" of its own amount from its start to its
 // expiry, drawn on by usage tagged experiment=<name>. It is a cap (hard), and it ends by itself: past
@@ -25,7 +25,7 @@ internal sealed class ExperimentStore(Database db) : IBudgetSource
 
     internal static readonly SqlStatement Exists = new("Experiments.Exists", "SELECT COUNT(*) FROM experiments WHERE name = @Name;");
 
-    public static string BudgetIdFor(string name) => "experiment:" + name;
+    public static string BudgetIdFor(string name) => BudgetScope.Experiment(name).ToString();
 
     // False when the name is taken (the one expected failure: the unique key).
     public async Task<bool> OpenAsync(DbConnection c, DbTransaction tx, string name, long amountMicros, DateTimeOffset start, DateTimeOffset expiry,
@@ -54,7 +54,7 @@ internal sealed class ExperimentStore(Database db) : IBudgetSource
         var rows = await db.ReadAsync(async c => (await c.QueryAsync<(string Name, long AmountMicros, long StartsAtMs, long ExpiresAtMs)>(
             db.Sql(Active), new { Now = now.ToUnixTimeMilliseconds() })).ToList(), ct);
         return rows.Select(r => new ActiveBudget(
-            BudgetIdFor(r.Name), BudgetIdFor(r.Name), Pricing.Money.FromMicros(r.AmountMicros), Enforcement.Hard,
+            BudgetIdFor(r.Name), BudgetScope.Experiment(r.Name), Money.FromMicros(r.AmountMicros), Enforcement.Hard,
             new BudgetPeriod(DateTimeOffset.FromUnixTimeMilliseconds(r.StartsAtMs), DateTimeOffset.FromUnixTimeMilliseconds(r.ExpiresAtMs)),
             Thresholds)).ToList();
     }
