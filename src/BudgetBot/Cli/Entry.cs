@@ -1,3 +1,4 @@
+using System.Reflection;
 using BudgetBot.Policy;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,12 @@ namespace BudgetBot.Cli;
 
 // What the process runs: a verb, or the service. Start-up errors an operator fixes by editing a file
 // (a bad or missing policy, invalid configuration) print their listed errors and exit with status 1,
-// without a stack trace.
+// without a stack trace. Only when BudgetBot is the process: a host that calls this entry point
+// (WebApplicationFactory in the tests) builds and starts the app itself and needs the exception.
 internal static class Entry
 {
+    private static bool IsProcess => Assembly.GetEntryAssembly() == typeof(Entry).Assembly;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
@@ -17,11 +21,14 @@ internal static class Entry
                 return await CliRunner.RunAsync(args, stdout, stderr);
             }
             await using var app = Program.BuildApp(args);
-            CheckBeforeStart(app.Services);
+            if (IsProcess)
+            {
+                CheckBeforeStart(app.Services);
+            }
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (Describe(e) is { } message)
+        catch (Exception e) when (IsProcess && Describe(e) is { } message)
         {
             await stderr.WriteLineAsync(message);
             return 1;

@@ -75,6 +75,18 @@ public sealed class QuickStartTests : IDisposable
         Assert.DoesNotContain("   at ", service.Out + service.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InvalidConfiguration_AtStartUp_ListsEveryError_AndExitsWith1()
+    {
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "budgetbot.policy.yaml"), SamplePolicy, TestContext.Current.CancellationToken);
+        using var service = ChildProcess.BudgetBot(dir.FullName, $"--urls=http://127.0.0.1:{ChildProcess.FreePort()}", "--GitHub:WebhookSecret=s");
+
+        Assert.Equal(1, await service.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("The configuration is not valid:", service.Err, StringComparison.Ordinal);
+        Assert.Contains("GitHub:AppId must be a positive number", service.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", service.Out + service.Err, StringComparison.Ordinal);
+    }
+
     private static async Task<decimal> PlatformLimitAsync(HttpClient http)
     {
         var budgets = await http.GetFromJsonAsync<JsonElement>("/api/budgets", TestContext.Current.CancellationToken);
