@@ -17,12 +17,7 @@ using BudgetBot.Storage;
 using BudgetBot.Transcripts;
 using BudgetBot.Usage;
 
-if (CliRunner.IsVerb(args))
-{
-    return await CliRunner.RunAsync(args, Console.Out, Console.Error);
-}
-await Program.BuildApp(args).RunAsync();
-return 0;
+return await Entry.RunAsync(args, Console.Out, Console.Error);
 
 public partial class Program
 {

@@ -27,7 +27,11 @@ internal static class CliRunner
                     return 0;
                 }
             case ["tokens", "create", ..]:
-                return await CreateTokenAsync(args, configArgs, stdout, stderr);
+                return await TokensCommand.CreateAsync(ValueOf(args, "--name"), ValueOf(args, "--scopes"), configArgs, stdout, stderr);
+            case ["tokens", "list", ..]:
+                return await TokensCommand.ListAsync(configArgs, stdout);
+            case ["tokens", "revoke", var key, ..] when !key.StartsWith("--", StringComparison.Ordinal):
+                return await TokensCommand.RevokeAsync(key, configArgs, stdout, stderr);
             case ["policy", "check", var file, ..]:
                 return PolicyCheckCommand.Run(file, stdout, stderr);
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
@@ -37,28 +41,11 @@ internal static class CliRunner
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout);
             case ["healthcheck", ..]:
-                return await HealthCheckCommand.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null, stderr);
+                return await HealthCheckCommand.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : HealthCheckCommand.QuickStartUrl, stderr);
             default:
                 await stderr.WriteLineAsync(Usage);
                 return args is ["help", ..] ? 0 : 2;
         }
-    }
-
-    private static async Task<int> CreateTokenAsync(string[] args, string[] configArgs, TextWriter stdout, TextWriter stderr)
-    {
-        var name = ValueOf(args, "--name");
-        var scopes = ValueOf(args, "--scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (name is null || scopes.Length == 0 || scopes.Any(s => !Scopes.All.Contains(s)))
-        {
-            await stderr.WriteLineAsync("usage: tokens create --name NAME --scopes ingest,read,admin");
-            return 2;
-        }
-        await using var app = Program.BuildApp(configArgs);
-        await app.Services.GetRequiredService<Migrator>().MigrateAsync(TimeProvider.System);
-        var token = await app.Services.GetRequiredService<ApiTokenStore>().CreateAsync(name, scopes);
-        await stdout.WriteLineAsync($"Created token '{name}' with scopes {string.Join(',', scopes)}. It is shown once; only its hash is stored.");
-        await stdout.WriteLineAsync(token);
-        return 0;
     }
 
     // Straight into the database through the ingestor (no token, no running service needed), the same
@@ -67,7 +54,7 @@ internal static class CliRunner
     {
         if (!Directory.Exists(dir))
         {
-            await stderr.WriteLineAsync($"no such directory: {dir}");
+            await stderr.WriteLineAsync($"no such directory: {Path.GetFullPath(dir)}");
             return 2;
         }
         var normalized = Otlp.RepoNames.Normalize(repo);
@@ -98,10 +85,14 @@ internal static class CliRunner
           (no verb)                                  run the service
           migrate                                    apply database migrations and exit
           tokens create --name NAME --scopes LIST    create an API token (scopes: ingest,read,admin)
+          tokens list                                list the tokens (never their secrets)
+          tokens revoke NAME|ID                      revoke a token; every instance refuses it at once
           policy check FILE                          check a policy file and list every error
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
           inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
           demo                                       play a scripted scenario on a throw-away database
-          healthcheck [URL]                          exit 0 when GET URL (default http://127.0.0.1:8080/healthz) answers 200
+          healthcheck [URL]                          exit 0 when GET URL (default http://localhost:5000/healthz, the quick start) answers 200
+
+        File and directory arguments are relative to the directory the command is typed in.
         """;
 }

@@ -1,14 +1,12 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using BudgetBot.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace BudgetBot.Demo;
 
-// Plays a short scripted scenario through the real HTTP pipeline on a throw-away database.
+// Plays a short scripted scenario through the real HTTP pipeline on a throw-away database, with the
+// sample policy as it was built in (so the demo runs from any directory).
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(TextWriter output)
@@ -16,11 +14,20 @@ internal static class DemoCommand
         var dir = Directory.CreateTempSubdirectory("budgetbot-demo-");
         try
         {
+            var policy = Path.Combine(dir.FullName, "budgetbot.policy.yaml");
+            await using (var sample = typeof(DemoCommand).Assembly.GetManifestResourceStream("BudgetBot.Demo.budgetbot.policy.yaml")!)
+            await using (var file = File.Create(policy))
+            {
+                await sample.CopyToAsync(file);
+            }
             await using var app = Program.BuildApp(
             [
                 $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(dir.FullName, "demo.db")}",
+                $"--Policy:Path={policy}",
+                "--Policy:ReloadSeconds=0",
+                "--Scheduling:Enabled=false",
                 "--urls=http://127.0.0.1:0",
-                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Default=Error", // the runaway alert's warning is shown as its Slack message
                 $"--Slack:SigningSecret={DemoSlack.Secret}",
             ]);
             await app.StartAsync();
@@ -28,8 +35,8 @@ internal static class DemoCommand
             var token = await app.Services.GetRequiredService<ApiTokenStore>().CreateAsync("demo", [Scopes.Admin]);
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            await output.WriteLineAsync($"BudgetBot demo on {address} (throw-away database)");
-            await DemoScript.PlayAsync(http, output, app.Services.GetRequiredService<TimeProvider>());
+            await output.WriteLineAsync($"BudgetBot demo on {address} (throw-away database, the sample policy)");
+            await DemoScript.PlayAsync(http, output, app.Services);
             await app.StopAsync();
             return 0;
         }

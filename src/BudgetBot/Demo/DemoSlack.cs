@@ -9,19 +9,20 @@ namespace BudgetBot.Demo;
 
 // The Slack part of the demo, through the real signed endpoints: a developer asks for $500 on the
 // platform budget, the team lead clicks Approve, and the budget's status shows the grant. No bot
-// token is configured, so the card and the DM are queued and logged rather than sent.
+// token is configured, so the card and the DM wait in the outbox; the preview prints them.
 internal static class DemoSlack
 {
     public const string Secret = "demo-signing-secret-not-for-production";
 
-    public static async Task PlayAsync(HttpClient http, TextWriter output)
+    public static async Task PlayAsync(HttpClient http, TextWriter output, DemoSteps step, DemoSlackPreview preview)
     {
-        await output.WriteLineAsync("6. Slack: U0DEV types /budget request $500 for platform eval suite for the Q2 launch");
+        await step.NextAsync("Slack: U0DEV types /budget request $500 for platform eval suite for the Q2 launch");
         var answer = await PostSignedAsync(http, "/slack/commands", Form(("command", "/budget"),
             ("text", "request $500 for platform eval suite for the Q2 launch"), ("user_id", "U0DEV"), ("channel_id", "C0PLATFORM")));
         await output.WriteLineAsync("   " + JsonNode.Parse(answer)!["text"]!.GetValue<string>());
+        await preview.PrintNewAsync();
         await PrintPlatformAsync(http, output, "before");
-        await output.WriteLineAsync("7. Slack: the lead U0LEAD1 clicks Approve on the card");
+        await step.NextAsync("Slack: the lead U0LEAD1 clicks Approve on the card");
         var click = new JsonObject
         {
             ["type"] = "block_actions", ["user"] = new JsonObject { ["id"] = "U0LEAD1" }, ["trigger_id"] = "demo.trigger",
@@ -29,6 +30,7 @@ internal static class DemoSlack
             ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = RequestCards.ApproveAction, ["value"] = "BR-1" }),
         };
         await PostSignedAsync(http, "/slack/interactivity", Form(("payload", click.ToJsonString())));
+        await preview.PrintNewAsync();
         await PrintPlatformAsync(http, output, "after ");
     }
 

@@ -17,7 +17,7 @@ internal static class PolicyExtensions
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<PolicyOptions>>().Value;
-            var path = ResolvePath(options.Path, Directory.GetCurrentDirectory(), contentRoot, AppContext.BaseDirectory);
+            var path = ResolvePath(options.Path, Directory.GetCurrentDirectory(), contentRoot);
             var store = new PolicyStore(
                 path,
                 TimeSpan.FromSeconds(options.ReloadSeconds),
@@ -31,8 +31,9 @@ internal static class PolicyExtensions
         return builder;
     }
 
-    // The current directory comes first so `dotnet run` from the repository root finds the root file
-    // rather than the copy in bin/; the executable's directory last, for a published service.
+    // The current directory first: `dotnet run` runs where the user typed it (RunWorkingDirectory), so
+    // from the repository root it reads and watches the root file the user edits. The build copies no
+    // policy into bin/, so there is no stale copy to find instead.
     internal static string ResolvePath(string path, params string[] roots)
     {
         if (Path.IsPathRooted(path))

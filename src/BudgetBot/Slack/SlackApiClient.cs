@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Slack;
 
 // A plain HttpClient over Slack's Web API: JSON bodies with charset for write methods, form bodies
-// without charset for conversations.open and users.info (reference/slack.md §5).
+// without charset for conversations.open, users.info and auth.test (Slack's documented encodings).
 internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options) : ISlackApi
 {
     public const string HttpClientName = "slack";
@@ -40,24 +40,8 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
         return root;
     }
 
-    public async Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, CancellationToken ct) =>
-        (await CallAsync("chat.postMessage", Args(("channel", channel), ("text", text), ("blocks", blocks)), ct)).GetProperty("ts").GetString()!;
-
-    public Task UpdateMessageAsync(string channel, string ts, string text, JsonArray? blocks, CancellationToken ct) =>
-        CallAsync("chat.update", Args(("channel", channel), ("ts", ts), ("text", text), ("blocks", blocks)), ct);
-
-    public Task PostEphemeralAsync(string channel, string user, string text, CancellationToken ct) =>
-        CallAsync("chat.postEphemeral", Args(("channel", channel), ("user", user), ("text", text)), ct);
-
-    public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
-        CallAsync("views.open", Args(("trigger_id", triggerId), ("view", view)), ct);
-
     public async Task<string> OpenConversationAsync(string user, CancellationToken ct) =>
         (await CallAsync("conversations.open", Args(("users", user)), ct)).GetProperty("channel").GetProperty("id").GetString()!;
-
-    public Task<JsonElement> UserInfoAsync(string user, CancellationToken ct) => CallAsync("users.info", Args(("user", user)), ct);
-
-    public Task<JsonElement> AuthTestAsync(CancellationToken ct) => CallAsync("auth.test", [], ct);
 
     private static JsonObject Args(params (string Key, JsonNode? Value)[] pairs)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace BudgetBot.Storage;
 
 internal static class StorageExtensions
@@ -19,7 +21,7 @@ internal static class StorageExtensions
         });
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<Migrator>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<MigrateOnStart>();
         builder.Services.AddSingleton<SqliteCheckpointer>();
         builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<Database>().Dialect == SqlDialect.Sqlite

@@ -7,14 +7,14 @@ internal static class UsageEndpoints
 {
     public static IEndpointRouteBuilder MapUsage(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/usage", async (HttpRequest request, UsageIngestor ingestor, CancellationToken ct) =>
+        app.MapPost("/api/usage", async (HttpRequest request, UsageIngestor ingestor, TimeProvider clock, CancellationToken ct) =>
         {
             var (body, problem) = await Problems.ReadJsonAsync(request, ct);
             if (problem is not null)
             {
                 return problem;
             }
-            var (events, errors) = UsageEventReader.Read(body);
+            var (events, errors) = UsageEventReader.Read(body, clock.GetUtcNow());
             if (errors.Count > 0)
             {
                 return Problems.Invalid(errors, "The usage batch is not valid");

@@ -11,6 +11,10 @@ internal static partial class UsageEventReader
 {
     public const int MaxBatch = 5000;
 
+    // Clocks drift and time zones get mixed up, but usage a day ahead of now is a bug in the sender;
+    // stored, it would count in a period that has not begun.
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromHours(24);
+
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "id", "source", "occurredAt", "model", "provider", "inputTokens", "outputTokens", "cacheReadTokens",
@@ -18,7 +22,7 @@ internal static partial class UsageEventReader
         "runAttempt", "jobId", "workflow", "actor", "team", "experiment",
     };
 
-    public static (IReadOnlyList<UsageEvent> Events, IReadOnlyList<FieldError> Errors) Read(JsonElement body)
+    public static (IReadOnlyList<UsageEvent> Events, IReadOnlyList<FieldError> Errors) Read(JsonElement body, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         var events = new List<UsageEvent>();
@@ -29,7 +33,7 @@ internal static partial class UsageEventReader
         }
         if (!body.TryGetProperty("events", out var list))
         {
-            AddIfValid(ReadOne(body, 0, errors), events);
+            AddIfValid(ReadOne(body, 0, now, errors), events);
             return (events, errors);
         }
         if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
@@ -45,7 +49,7 @@ internal static partial class UsageEventReader
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            AddIfValid(ReadOne(item, index++, errors), events);
+            AddIfValid(ReadOne(item, index++, now, errors), events);
         }
         return (events, errors);
     }
@@ -58,7 +62,7 @@ internal static partial class UsageEventReader
         }
     }
 
-    private static UsageEvent? ReadOne(JsonElement e, int i, List<FieldError> errors)
+    private static UsageEvent? ReadOne(JsonElement e, int i, DateTimeOffset now, List<FieldError> errors)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
@@ -74,6 +78,10 @@ internal static partial class UsageEventReader
         var id = r.String("id", required: true, max: 200);
         var source = r.String("source", required: true, max: 100);
         var occurredAt = r.Timestamp("occurredAt");
+        if (occurredAt > now + MaxAhead)
+        {
+            errors.Add(new FieldError(i, "occurredAt", $"is more than {MaxAhead.TotalHours:0} hours in the future (now is {now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}); send the time the usage happened, with its offset"));
+        }
         var model = r.String("model", required: true, max: 200);
         var repo = r.String("repo", max: 200);
         if (repo is not null && !RepoPattern().IsMatch(repo))
@@ -119,8 +127,12 @@ internal static partial class UsageEventReader
     [GeneratedRegex("^[0-9a-fA-F]{7,64}$")]
     private static partial Regex ShaPattern();
 
+    // RFC 3339 requires the offset: "K" alone would also take a time without one, as local time.
     internal static DateTimeOffset? ParseTimestamp(string text) =>
-        DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+        OffsetPattern().IsMatch(text) && DateTimeOffset.TryParseExact(text, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+
+    [GeneratedRegex(@"(?:[Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex OffsetPattern();
 
     private static readonly string[] Rfc3339Formats =
     [

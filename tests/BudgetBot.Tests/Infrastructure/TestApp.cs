@@ -39,7 +39,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ClientWithScopesAsync(params string[] scopes)
     {
-        var token = await Get<ApiTokenStore>().CreateAsync("test-" + string.Join('-', scopes), scopes);
+        var token = await Get<ApiTokenStore>().CreateAsync($"test-{string.Join('-', scopes)}-{Guid.NewGuid():N}", scopes);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
