@@ -1,12 +1,16 @@
 using System.Text.Json;
+using BudgetBot.Operations;
 using BudgetBot.Usage;
 
 namespace BudgetBot.Preflight;
 
 internal sealed record PreflightRequest(
     string? Repo, int? Pr, string? Workflow, string? Team, string? Experiment, string? RunId, decimal EstimateUsd)
+    : IJsonRequest<PreflightRequest>
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    public static string InvalidTitle => "The pre-flight request is not valid";
+
+    internal static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "repo", "pr", "workflow", "team", "experiment", "runId", "estimateUsd",
     };

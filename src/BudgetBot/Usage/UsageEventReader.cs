@@ -10,7 +10,7 @@ internal static partial class UsageEventReader
 {
     public const int MaxBatch = 5000;
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "id", "source", "occurredAt", "model", "provider", "inputTokens", "outputTokens", "cacheReadTokens",
         "cacheWrite5mTokens", "cacheWrite1hTokens", "costUsd", "repo", "pr", "branch", "sha", "runId",
