@@ -8,7 +8,7 @@ internal static class BudgetEndpoints
 {
     public static IEndpointRouteBuilder MapBudgets(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/budgets").RequireScope(Scopes.Read);
+        var group = app.MapGroup("/api/budgets").RequireScope(Scopes.Read).WithTags("Budgets");
         group.MapGet("/", ListBudgets)
             .WithName("ListBudgets").WithSummary("Every budget's status in its current period.");
         group.MapGet("/{id}", GetBudget)

@@ -11,7 +11,7 @@ internal static class PullRequestEndpoints
 {
     public static IEndpointRouteBuilder MapPulls(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/pulls/{owner}/{repo}/{number:int}").RequireScope(Scopes.Read);
+        var group = app.MapGroup("/api/pulls/{owner}/{repo}/{number:int}").RequireScope(Scopes.Read).WithTags("Pulls");
         group.MapGet("/", GetPull)
             .WithName("GetPull").WithSummary("What agents spent on one pull request, and the budgets it draws on.");
         group.MapGet("/comment", PreviewPullComment)

@@ -32,6 +32,7 @@ internal static class WebhookAcknowledgement
             .AcceptsJson(typeof(JsonElement))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(void)))
             .ProducesProblems(StatusCodes.Status503ServiceUnavailable)
+            .WithTags("GitHub")
             .WithName("GitHubWebhook")
             .WithSummary("GitHub App webhook deliveries, signed with X-Hub-Signature-256 and identified by X-GitHub-Delivery; stored, answered 202, processed later.");
 

@@ -47,8 +47,8 @@ internal static class OperationsExtensions
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapGet("/healthz", Health).WithName("Health");
-        app.MapGet("/readyz", Ready).ProducesProblems(StatusCodes.Status503ServiceUnavailable).WithName("Ready");
+        app.MapGet("/healthz", Health).WithTags("Operations").WithName("Health");
+        app.MapGet("/readyz", Ready).ProducesProblems(StatusCodes.Status503ServiceUnavailable).WithTags("Operations").WithName("Ready");
         return app;
     }
 

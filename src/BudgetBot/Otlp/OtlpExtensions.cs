@@ -62,6 +62,7 @@ internal static class OtlpExtensions
             .AcceptsJson(typeof(JsonElement))
             .Produces<Dictionary<string, object>>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status415UnsupportedMediaType)
+            .WithTags("OTLP")
             .WithName(name)
             .WithSummary($"OTLP/HTTP JSON export ({path}); usage becomes usage events, idempotent on retry.");
 }

@@ -11,6 +11,7 @@ internal static class PreflightEndpoints
         app.MapPost("/api/preflight", Preflight)
             .RequireScope(Scopes.Ingest)
             .AcceptsJson(typeof(PreflightBody))
+            .WithTags("Preflight")
             .WithName("Preflight")
             .WithSummary("May this run start? Hard budgets deny; otherwise the estimate is reserved until usage with the same runId arrives.");
         return app;

@@ -11,6 +11,7 @@ internal static class ReconciliationEndpoints
         app.MapGet("/api/reports/reconciliation", GetReconciliation)
             .RequireScope(Scopes.Read)
             .ProducesProblems(StatusCodes.Status400BadRequest)
+            .WithTags("Reports")
             .WithName("GetReconciliation")
             .WithSummary("Provider bills against reported usage per provider, UTC day and account: from (inclusive) and to (exclusive) as YYYY-MM-DD.");
         return app;

@@ -18,6 +18,7 @@ internal static class ReportEndpoints
             .RequireScope(Scopes.Read)
             .ProducesText("text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest)
+            .WithTags("Reports")
             .WithName("SpendCsv")
             .WithSummary("Spend between from and to (RFC 3339 or yyyy-MM-dd, UTC) grouped by team, repo, workflow, model, pr or day.");
         return app;

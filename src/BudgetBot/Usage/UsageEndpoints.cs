@@ -17,6 +17,7 @@ internal static class UsageEndpoints
                 DescribeOneOrBatch(operation);
                 return Task.CompletedTask;
             })
+            .WithTags("Usage")
             .WithName("PostUsage")
             .WithSummary("Report usage events: one event or {\"events\": [...]}, all or nothing, idempotent on source + id.");
         return app;
