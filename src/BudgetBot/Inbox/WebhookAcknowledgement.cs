@@ -13,8 +13,10 @@ internal static class WebhookAcknowledgement
 {
     public const string Path = "/api/github/webhooks";
 
+    // Octokit maps deliveries with a bare RequestDelegate, which the API explorer skips: the handler
+    // metadata of the parameterless 503 answer lists it in /openapi/v1.json, described like it.
     public static IEndpointConventionBuilder MapAcknowledged(IEndpointRouteBuilder endpoints, string secret) =>
-        Describe(Wrap(endpoints.MapGitHubWebhooks(Path, secret)));
+        Describe(Wrap(endpoints.MapGitHubWebhooks(Path, secret)).WithMetadata(((Func<ProblemHttpResult>)Unconfigured).Method));
 
     public static IEndpointConventionBuilder MapUnconfigured(IEndpointRouteBuilder endpoints) =>
         Describe(endpoints.MapPost(Path, Unconfigured));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BudgetBot.Preflight;
+using BudgetBot.Tests.GitHub;
 using BudgetBot.Tests.Infrastructure;
 using BudgetBot.Usage;
 
@@ -159,6 +160,14 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         });
         var list = Json200(Operation("/api/budgets", "get"));
         Assert.Equal("array", list.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Webhook_IsDescribedTheSame_WhenGitHubIsConfigured()
+    {
+        await using var configured = GitHubTestApp.Create();
+        var webhook = (await configured.CreateClient().GetJsonAsync("/openapi/v1.json")).GetProperty("paths").GetProperty(Webhook).GetProperty("post");
+        Assert.Equal(Operation(Webhook, "post").GetRawText(), webhook.GetRawText());
     }
 
     private JsonElement Operation(string path, string method) => doc.GetProperty("paths").GetProperty(path).GetProperty(method);
