@@ -1,4 +1,5 @@
 using BudgetBot.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Operations;
 
@@ -11,6 +12,9 @@ internal static class OperationsExtensions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        // Every body is read by hand, field by field, and numbers sent as strings are refused; the
+        // framework's default (AllowReadingFromString) would make the OpenAPI document say otherwise.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -43,21 +47,29 @@ internal static class OperationsExtensions
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "alive" })).WithName("Health");
-        app.MapGet("/readyz", async (Migrator migrator, CancellationToken ct) =>
-        {
-            try
-            {
-                return await migrator.IsCurrentAsync(ct)
-                    ? Results.Ok(new { status = "ready" })
-                    : Results.Problem(statusCode: 503, title: "Not ready", detail: "The database is not migrated.");
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
-            {
-                return Results.Problem(statusCode: 503, title: "Not ready", detail: "The database is unreachable.");
-            }
-        }).WithName("Ready");
+        app.MapGet("/healthz", Health).WithTags("Operations").WithName("Health");
+        app.MapGet("/readyz", Ready).ProducesProblems(StatusCodes.Status503ServiceUnavailable).WithTags("Operations").WithName("Ready");
         return app;
     }
 
+    public static Ok<ServiceStatus> Health() => TypedResults.Ok(new ServiceStatus("alive"));
+
+    public static async Task<Results<Ok<ServiceStatus>, ProblemHttpResult>> Ready(Migrator migrator, CancellationToken ct)
+    {
+        try
+        {
+            return await migrator.IsCurrentAsync(ct)
+                ? TypedResults.Ok(new ServiceStatus("ready"))
+                : NotReady("The database is not migrated.");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return NotReady("The database is unreachable.");
+        }
+    }
+
+    private static ProblemHttpResult NotReady(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: detail);
 }
+
+internal sealed record ServiceStatus(string Status);

@@ -1,25 +1,24 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Operations;
 
 // RFC 7807 answers that list every problem found, never just the first.
 internal static class Problems
 {
-    public static IResult Invalid(IReadOnlyList<FieldError> errors, string title = "The request is not valid") =>
-        Results.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: title,
-            detail: $"{errors.Count} problem(s) found; nothing was stored.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = errors.Select(e => new { index = e.Index, field = e.Field, message = e.Message }).ToList(),
-            });
+    // A write that was refused: nothing of it was stored.
+    public static ProblemHttpResult Invalid(IReadOnlyList<FieldError> errors, string title = "The request is not valid") =>
+        Listing(errors, title, $"{errors.Count} problem(s) found; nothing was stored.");
 
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+    // A read-only query with bad parameters: there was nothing to store, so the detail does not say so.
+    public static ProblemHttpResult InvalidQuery(IReadOnlyList<FieldError> errors, string title = "The query is not valid") =>
+        Listing(errors, title, $"{errors.Count} problem(s) found in the query parameters.");
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
     // Reads the body as JSON, or answers why it cannot.
-    public static async Task<(JsonElement Body, IResult? Problem)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<(JsonElement Body, ProblemHttpResult? Problem)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
         try
         {
@@ -31,4 +30,14 @@ internal static class Problems
             return (default, Invalid([new FieldError(0, "", "the body is not valid JSON: " + e.Message)]));
         }
     }
+
+    private static ProblemHttpResult Listing(IReadOnlyList<FieldError> errors, string title, string detail) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: title,
+            detail: detail,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new { index = e.Index, field = e.Field, message = e.Message }).ToList(),
+            });
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using BudgetBot.Operations;
 using BudgetBot.Usage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Otlp;
 
@@ -10,13 +11,13 @@ internal static class OtlpBody
 {
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static async Task<(JsonDocument? Body, IResult? Problem)> ReadAsync(HttpRequest request, ILogger logger, CancellationToken ct)
+    public static async Task<(JsonDocument? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, ILogger logger, CancellationToken ct)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not (null or "" or "application/json") && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
         {
             OtlpLog.Unsupported(logger, request.Path, mediaType ?? "");
-            return (null, Results.Problem(
+            return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "BudgetBot accepts OTLP/HTTP JSON only",
                 detail: $"Content type '{mediaType}' is not supported. Set OTEL_EXPORTER_OTLP_PROTOCOL=http/json " +
@@ -26,7 +27,7 @@ internal static class OtlpBody
         if (encoding is not ("" or "identity" or "gzip"))
         {
             OtlpLog.Unsupported(logger, request.Path, "Content-Encoding " + encoding);
-            return (null, Results.Problem(
+            return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported Content-Encoding",
                 detail: $"Content-Encoding '{encoding}' is not supported; send gzip or no encoding (OTEL_EXPORTER_OTLP_COMPRESSION=gzip)."));

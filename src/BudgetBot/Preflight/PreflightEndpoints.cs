@@ -1,5 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Preflight;
 
@@ -7,21 +8,21 @@ internal static class PreflightEndpoints
 {
     public static IEndpointRouteBuilder MapPreflight(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/preflight", async (HttpRequest http, PreflightService preflight, CancellationToken ct) =>
-        {
-            var (body, problem) = await Problems.ReadJsonAsync(http, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-            var (request, errors) = PreflightRequest.Read(body);
-            return request is null
-                ? Problems.Invalid(errors, "The pre-flight request is not valid")
-                : Results.Ok(await preflight.DecideAsync(request, ct));
-        })
-        .RequireAuthorization(Scopes.Ingest)
-        .WithName("Preflight")
-        .WithSummary("May this run start? Hard budgets deny; otherwise the estimate is reserved until usage with the same runId arrives.");
+        app.MapPost("/api/preflight", Preflight)
+            .RequireScope(Scopes.Ingest)
+            .AcceptsJson(typeof(PreflightBody))
+            .WithTags("Preflight")
+            .WithName("Preflight")
+            .WithSummary("May this run start? Hard budgets deny; otherwise the estimate is reserved until usage with the same runId arrives.");
         return app;
+    }
+
+    public static async Task<Results<Ok<PreflightDecision>, ProblemHttpResult>> Preflight(JsonBody<PreflightRequest> body, PreflightService preflight, CancellationToken ct)
+    {
+        if (!body.IsValid)
+        {
+            return body.Problem;
+        }
+        return TypedResults.Ok(await preflight.DecideAsync(body.Value, ct));
     }
 }

@@ -6,13 +6,16 @@ namespace BudgetBot.Preflight;
 
 internal sealed record PreflightRequest(
     string? Repo, int? Pr, string? Workflow, string? Team, string? Experiment, string? RunId, decimal EstimateUsd)
+    : IJsonRequest<PreflightRequest>
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    public static string InvalidTitle => "The pre-flight request is not valid";
+
+    internal static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "repo", "pr", "workflow", "team", "experiment", "runId", "estimateUsd",
     };
 
-    public static (PreflightRequest? Request, IReadOnlyList<FieldError> Errors) Read(JsonElement body)
+    public static (PreflightRequest? Request, IReadOnlyList<FieldError> Errors) Read(JsonElement body, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         if (body.ValueKind != JsonValueKind.Object)

@@ -1,6 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Operations;
-using BudgetBot.Usage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Reports;
 
@@ -14,46 +14,23 @@ internal static class ReportEndpoints
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/spend.csv", async (string? from, string? to, string? groupBy, SpendReport report, TimeProvider clock, CancellationToken ct) =>
-        {
-            var errors = new List<FieldError>();
-            var now = clock.GetUtcNow();
-            var start = Instant(from, "from", errors) ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            var end = Instant(to, "to", errors) ?? now;
-            var group = groupBy ?? "team";
-            if (!SpendReport.Groups.Contains(group))
-            {
-                errors.Add(new FieldError(0, "groupBy", "must be one of " + string.Join(", ", SpendReport.Groups)));
-            }
-            if (end <= start)
-            {
-                errors.Add(new FieldError(0, "to", "must be after from"));
-            }
-            return errors.Count > 0
-                ? Problems.Invalid(errors, "The report query is not valid")
-                : Results.Text(await report.CsvAsync(group, start, end, ct), "text/csv; charset=utf-8");
-        })
-        .RequireAuthorization(Scopes.Read)
-        .WithName("SpendCsv")
-        .WithSummary("Spend between from and to (RFC 3339 or yyyy-MM-dd, UTC) grouped by team, repo, workflow, model, pr or day.");
+        app.MapGet("/api/reports/spend.csv", SpendCsv)
+            .RequireScope(Scopes.Read)
+            .ProducesText("text/csv")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .WithTags("Reports")
+            .WithName("SpendCsv")
+            .WithSummary("Spend between from and to (RFC 3339 or yyyy-MM-dd, UTC) grouped by team, repo, workflow, model, pr or day.");
         return app;
     }
 
-    private static DateTimeOffset? Instant(string? text, string field, List<FieldError> errors)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> SpendCsv([AsParameters] SpendQuery query, SpendReport report, TimeProvider clock, CancellationToken ct)
     {
-        if (text is null)
+        var (group, start, end, errors) = query.Read(clock.GetUtcNow());
+        if (errors.Count > 0)
         {
-            return null;
+            return Problems.InvalidQuery(errors, "The report query is not valid");
         }
-        if (UsageEventReader.ParseTimestamp(text) is { } t)
-        {
-            return t;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-        {
-            return new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-        errors.Add(new FieldError(0, field, "must be an RFC 3339 timestamp or a yyyy-MM-dd date"));
-        return null;
+        return TypedResults.Text(await report.CsvAsync(group, start, end, ct), "text/csv; charset=utf-8");
     }
 }

@@ -15,8 +15,7 @@ internal static class SlackEndpoints
     {
         var group = app.MapGroup("/slack").ExcludeFromDescription();
         group.MapPost("/commands", CommandAsync);
-        group.MapPost("/interactivity", (HttpRequest request, SlackRequestReader reader, SlackInteractions interactions, CancellationToken ct) =>
-            InteractAsync(request, reader, interactions, ct));
+        group.MapPost("/interactivity", InteractAsync);
         group.MapPost("/events", EventAsync);
         return app;
     }

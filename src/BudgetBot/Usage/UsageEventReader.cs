@@ -15,7 +15,7 @@ internal static partial class UsageEventReader
     // stored, it would count in a period that has not begun.
     public static readonly TimeSpan MaxAhead = TimeSpan.FromHours(24);
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "id", "source", "occurredAt", "model", "provider", "inputTokens", "outputTokens", "cacheReadTokens",
         "cacheWrite5mTokens", "cacheWrite1hTokens", "costUsd", "repo", "pr", "branch", "sha", "runId",

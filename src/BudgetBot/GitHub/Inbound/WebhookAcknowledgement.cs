@@ -1,3 +1,6 @@
+using System.Text.Json;
+using BudgetBot.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Octokit.Webhooks.AspNetCore;
 
 namespace BudgetBot.GitHub;
@@ -10,14 +13,30 @@ internal static class WebhookAcknowledgement
 {
     public const string Path = "/api/github/webhooks";
 
+    // Octokit maps deliveries with a bare RequestDelegate, which the API explorer skips: the handler
+    // metadata of the parameterless 503 answer lists it in /openapi/v1.json, described like it.
     public static IEndpointConventionBuilder MapAcknowledged(IEndpointRouteBuilder endpoints, string secret) =>
-        Wrap(endpoints.MapGitHubWebhooks(Path, secret));
+        Describe(Wrap(endpoints.MapGitHubWebhooks(Path, secret)).WithMetadata(((Func<ProblemHttpResult>)Unconfigured).Method));
 
     public static IEndpointConventionBuilder MapUnconfigured(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Path, () => Results.Problem(
+        Describe(endpoints.MapPost(Path, Unconfigured));
+
+    public static ProblemHttpResult Unconfigured() =>
+        TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "GitHub is not configured",
-            detail: "Set GitHub:AppId, GitHub:PrivateKey or GitHub:PrivateKeyPath, and GitHub:WebhookSecret to receive webhooks."));
+            detail: "Set GitHub:AppId, GitHub:PrivateKey or GitHub:PrivateKeyPath, and GitHub:WebhookSecret to receive webhooks.");
+
+    // The same description configured or not: GitHub's JSON payload, signed with X-Hub-Signature-256
+    // (the webhook secret, not a bearer token), answered 202 once stored.
+    private static IEndpointConventionBuilder Describe(IEndpointConventionBuilder endpoint) =>
+        endpoint
+            .AcceptsJson(typeof(JsonElement))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(void)))
+            .ProducesProblems(StatusCodes.Status503ServiceUnavailable)
+            .WithTags("GitHub")
+            .WithName("GitHubWebhook")
+            .WithSummary("GitHub App webhook deliveries, signed with X-Hub-Signature-256 and identified by X-GitHub-Delivery; stored, answered 202, processed later.");
 
     private static IEndpointConventionBuilder Wrap(IEndpointConventionBuilder endpoint)
     {
