@@ -20,6 +20,7 @@ internal static class DemoCommand
             [
                 $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(dir.FullName, "demo.db")}",
                 "--urls=http://127.0.0.1:0",
+                "--Otlp:GrpcPort=",
                 "--Logging:LogLevel:Default=Warning",
                 $"--Slack:SigningSecret={DemoSlack.Secret}",
             ]);

@@ -4,7 +4,8 @@ using BudgetBot.Transcripts;
 
 namespace BudgetBot.Otlp;
 
-// OTLP/HTTP JSON receiver (DESIGN §5): /v1/metrics, /v1/logs, /v1/traces with an `ingest` token.
+// OTLP receiver (DESIGN §5): /v1/metrics, /v1/logs, /v1/traces (JSON or protobuf) with an `ingest`
+// token, and the OTLP/gRPC collector services on their own port (OtlpGrpc).
 internal static class OtlpExtensions
 {
     public static IHostApplicationBuilder AddOtlp(this IHostApplicationBuilder builder)
@@ -13,21 +14,27 @@ internal static class OtlpExtensions
         builder.Services.AddSingleton<CumulativeSeries>();
         builder.Services.AddSingleton<OtlpReceiver>();
         builder.Services.AddSingleton<ClaudeCodeImporter>();
+        builder.AddOtlpGrpc();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapOtlp(this IEndpointRouteBuilder app)
     {
-        Map(app, "/v1/metrics", "rejectedDataPoints", (r, body, ct) => r.MetricsAsync(body, ct));
-        Map(app, "/v1/logs", "rejectedLogRecords", (r, body, ct) => r.LogsAsync(body, ct));
-        Map(app, "/v1/traces", "rejectedSpans", (r, body, ct) => r.TracesAsync(body, ct));
+        Map(app, "/v1/metrics", "rejectedDataPoints", (r, body, ct) => r.MetricsAsync(body, ct), OtlpProtobuf.MetricsAsync);
+        Map(app, "/v1/logs", "rejectedLogRecords", (r, body, ct) => r.LogsAsync(body, ct), OtlpProtobuf.LogsAsync);
+        Map(app, "/v1/traces", "rejectedSpans", (r, body, ct) => r.TracesAsync(body, ct), OtlpProtobuf.TracesAsync);
+        app.MapOtlpGrpc();
         return app;
     }
 
-    private static void Map(IEndpointRouteBuilder app, string path, string rejectedField, Func<OtlpReceiver, JsonElement, CancellationToken, Task<Rejections>> receive)
+    private static void Map(IEndpointRouteBuilder app, string path, string rejectedField, Func<OtlpReceiver, JsonElement, CancellationToken, Task<Rejections>> receive, OtlpProtobuf.Handler protobuf)
     {
         app.MapPost(path, async (HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
         {
+            if (OtlpBody.IsProtobuf(request))
+            {
+                return await protobuf(request, receiver, logs.CreateLogger(typeof(OtlpReceiver)), ct);
+            }
             var (document, problem) = await OtlpBody.ReadAsync(request, logs.CreateLogger(typeof(OtlpReceiver)), ct);
             if (problem is not null)
             {
@@ -42,6 +49,6 @@ internal static class OtlpExtensions
         })
         .RequireAuthorization(Scopes.Ingest)
         .DisableAntiforgery()
-        .WithSummary($"OTLP/HTTP JSON export ({path}); usage becomes usage events, idempotent on retry.");
+        .WithSummary($"OTLP/HTTP JSON or protobuf export ({path}); usage becomes usage events, idempotent on retry.");
     }
 }
