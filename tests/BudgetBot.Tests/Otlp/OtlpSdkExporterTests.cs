@@ -14,8 +14,12 @@ namespace BudgetBot.Tests.Otlp;
 // .NET SDK and sent by its OTLP exporter (default gRPC, and HttpProtobuf) to the test host, or posted
 // as JSON, spends the same dollars once. The SDK's default temporality is cumulative and it stamps
 // each metric's times itself, so this also runs the export-window join and the differencing.
+// A MeterProvider listens to every Meter of its name in the process: SDK tests must not overlap.
+[Collection(OtlpSdkExporterTests.SdkMeters)]
 public sealed class OtlpSdkExporterTests : IAsyncLifetime
 {
+    internal const string SdkMeters = "OpenTelemetry SDK meters";
+
     private const string Scope = "com.anthropic.claude_code";
 
     private readonly TestApp app = new();
@@ -38,7 +42,12 @@ public sealed class OtlpSdkExporterTests : IAsyncLifetime
         }
         else
         {
-            await ExportWithSdkAsync(protocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf);
+            var grpc = protocol == "grpc";
+            var token = await app.Get<ApiTokenStore>().CreateAsync("sdk", [Scopes.Ingest]);
+            // The default endpoints with the test host's handler in place of the network.
+            ExportWithSdk(grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
+                new Uri(grpc ? "http://localhost:4317" : "http://localhost/v1/metrics"), token,
+                () => new HttpClient(new SyncOverAsync(app.Server.CreateHandler())));
         }
 
         Assert.Equal(0.797825m, await app.SpentAsync());
@@ -46,9 +55,9 @@ public sealed class OtlpSdkExporterTests : IAsyncLifetime
         Assert.Equal(0.797825m, await app.SpentAsync("otlp-metrics"));
     }
 
-    private async Task ExportWithSdkAsync(OtlpExportProtocol protocol)
+    // The fixture's cost and token points recorded with SDK counters and exported twice (ForceFlush).
+    internal static void ExportWithSdk(OtlpExportProtocol protocol, Uri endpoint, string token, Func<HttpClient>? httpClient)
     {
-        var token = await app.Get<ApiTokenStore>().CreateAsync("sdk", [Scopes.Ingest]);
         using var fixture = JsonDocument.Parse(Fixture("claude-code-otlp-metrics.json"));
         var resource = fixture.RootElement.GetProperty("resourceMetrics")[0];
         using var provider = Sdk.CreateMeterProviderBuilder()
@@ -57,10 +66,12 @@ public sealed class OtlpSdkExporterTests : IAsyncLifetime
             .AddOtlpExporter((exporter, reader) =>
             {
                 exporter.Protocol = protocol;
-                // The default endpoints with the test host's handler in place of the network.
-                exporter.Endpoint = new Uri(protocol == OtlpExportProtocol.Grpc ? "http://localhost:4317" : "http://localhost/v1/metrics");
+                exporter.Endpoint = endpoint;
                 exporter.Headers = "Authorization=Bearer " + token;
-                exporter.HttpClientFactory = () => new HttpClient(new SyncOverAsync(app.Server.CreateHandler()));
+                if (httpClient is not null)
+                {
+                    exporter.HttpClientFactory = httpClient;
+                }
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 3_600_000;
             })
             .Build();
