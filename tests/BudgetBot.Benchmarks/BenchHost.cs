@@ -56,6 +56,7 @@ internal sealed class BenchHost : IAsyncDisposable
         var app = Program.BuildApp(
         [
             "--urls=http://127.0.0.1:0",
+            "--Otlp:GrpcPort=",
             $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(dir.FullName, "bench.db")}",
             $"--Policy:Path={policyPath}",
             "--Policy:ReloadSeconds=0",

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
 using BudgetBot.Storage;
 using Dapper;
+using Google.Protobuf;
+using OpenTelemetry.Proto.Collector.Metrics.V1;
 
 namespace BudgetBot.Benchmarks;
 
@@ -9,6 +11,7 @@ namespace BudgetBot.Benchmarks;
 // export of 1,500 delta points (100 new sessions × 3 models × 4 token types + cost), which the
 // receiver stores as 300 usage events. The reference is the same number of events through
 // POST /api/usage, so the difference is the OTLP path's own cost (JSON tree, ids, session claims).
+// The same exports as OTLP/HTTP protobuf (application/x-protobuf) are the third row.
 [Config(typeof(OtlpConfig))]
 [InvocationCount(InvocationsPerIteration)]
 public class OtlpBenchmarks
@@ -17,6 +20,8 @@ public class OtlpBenchmarks
     private const string Source = "otlp-metrics";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private static readonly MediaTypeHeaderValue ProtobufType = new("application/x-protobuf");
+    private static readonly JsonParser OtlpJsonParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     private BenchHost host = null!;
     private DateTimeOffset now;
@@ -25,6 +30,7 @@ public class OtlpBenchmarks
     private long exports;
     private long batches;
     private Queue<byte[]> payloads = new();
+    private Queue<byte[]> protobufPayloads = new();
     private Queue<byte[]> references = new();
 
     [GlobalSetup]
@@ -46,6 +52,9 @@ public class OtlpBenchmarks
     [IterationSetup(Target = nameof(PostMetrics))]
     public void PrepareExports() => payloads = new Queue<byte[]>(Enumerable.Range(0, InvocationsPerIteration).Select(_ => Export()));
 
+    [IterationSetup(Target = nameof(PostMetricsProtobuf))]
+    public void PrepareProtobufExports() => protobufPayloads = new Queue<byte[]>(Enumerable.Range(0, InvocationsPerIteration).Select(_ => ProtobufExport()));
+
     [IterationSetup(Target = nameof(PostUsage))]
     public void PrepareReferences() => references = new Queue<byte[]>(Enumerable.Range(0, InvocationsPerIteration).Select(_ => Reference()));
 
@@ -60,6 +69,19 @@ public class OtlpBenchmarks
 
     [Benchmark(OperationsPerInvoke = SyntheticOtlp.PointsPerExport, Description = "POST /v1/metrics, 1,500 points per export")]
     public Task PostMetrics() => PostExportAsync(payloads.TryDequeue(out var p) ? p : Export());
+
+    [Benchmark(OperationsPerInvoke = SyntheticOtlp.PointsPerExport, Description = "POST /v1/metrics protobuf, 1,500 points per export")]
+    public async Task PostMetricsProtobuf()
+    {
+        using var content = new ByteArrayContent(protobufPayloads.TryDequeue(out var p) ? p : ProtobufExport()) { Headers = { ContentType = ProtobufType } };
+        using var response = await host.Http.PostAsync("/v1/metrics", content);
+        var answer = ExportMetricsServiceResponse.Parser.ParseFrom(await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync());
+        if (answer.PartialSuccess is not null)
+        {
+            throw new InvalidOperationException("The export was not taken whole: " + answer.PartialSuccess);
+        }
+        exports++;
+    }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
@@ -95,6 +117,10 @@ public class OtlpBenchmarks
     }
 
     private byte[] Export() => SyntheticOtlp.Export(nextExport++, now);
+
+    // The same export as protobuf: OTLP JSON is proto3 JSON for metrics, so the generated parser reads it.
+    private byte[] ProtobufExport() =>
+        OtlpJsonParser.Parse<ExportMetricsServiceRequest>(System.Text.Encoding.UTF8.GetString(Export())).ToByteArray();
 
     private byte[] Reference()
     {

@@ -48,6 +48,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
             var app = Program.BuildApp(
             [
                 "--urls=http://127.0.0.1:0",
+                "--Otlp:GrpcPort=",
                 $"--ConnectionStrings:BudgetBot=Data Source={cluster.DatabasePath}",
                 $"--Policy:Path={policyPath}",
                 "--Policy:ReloadSeconds=0",

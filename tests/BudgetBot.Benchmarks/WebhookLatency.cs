@@ -45,6 +45,7 @@ internal static class WebhookLatency
             await using var app = Program.BuildApp(
             [
                 "--urls=http://127.0.0.1:0",
+                "--Otlp:GrpcPort=",
                 $"--ConnectionStrings:BudgetBot={database}",
                 $"--Policy:Path={Path.Combine(dir.FullName, "policy.yaml")}",
                 "--Policy:ReloadSeconds=0",

@@ -27,6 +27,7 @@ internal static class DemoCommand
                 "--Policy:ReloadSeconds=0",
                 "--Scheduling:Enabled=false",
                 "--urls=http://127.0.0.1:0",
+                "--Otlp:GrpcPort=",
                 "--Logging:LogLevel:Default=Error", // the runaway alert's warning is shown as its Slack message
                 $"--Slack:SigningSecret={DemoSlack.Secret}",
             ]);

@@ -1,8 +1,9 @@
 namespace BudgetBot.Otlp;
 
 // Read-only view of a stream that fails once more than a limit has been read, so a small gzip body
-// cannot expand into gigabytes of JSON.
-internal sealed class LimitedStream(Stream inner, long limit) : Stream
+// cannot expand into gigabytes of JSON or protobuf. Disposes the inner stream only when told to (a
+// decompressor, not the request body).
+internal sealed class LimitedStream(Stream inner, long limit, bool dispose) : Stream
 {
     private long read;
 
@@ -33,6 +34,24 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && dispose)
+        {
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (dispose)
+        {
+            await inner.DisposeAsync();
+        }
+        await base.DisposeAsync();
+    }
 
     private int Count(int n)
     {

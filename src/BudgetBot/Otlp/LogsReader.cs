@@ -22,18 +22,10 @@ internal static class LogsReader
             {
                 foreach (var record in OtlpJson.Array(sl, "logRecords"))
                 {
-                    if (!IsApiRequest(record))
+                    if (IsApiRequest(OtlpJson.String(OtlpJson.Object(record, "body"), "stringValue"), OtlpJson.String(record, "eventName"), EventName(record)))
                     {
-                        continue;
-                    }
-                    var a = resource.With(record);
-                    if (ToEvent(record, a, out var error) is { } e)
-                    {
-                        events.Add(new OtlpUsage(e, a.Get("session.id")));
-                    }
-                    else
-                    {
-                        rejected.Add(error!);
+                        var time = OtlpJson.Int64(record, "timeUnixNano") is > 0 and var t ? t : OtlpJson.Int64(record, "observedTimeUnixNano");
+                        Add(time, resource.With(record), events, rejected);
                     }
                 }
             }
@@ -41,26 +33,38 @@ internal static class LogsReader
         return events;
     }
 
-    private static bool IsApiRequest(JsonElement record)
+    // By its body, its eventName field (OTLP 1.5+) or its event.name attribute, in either encoding.
+    internal static bool IsApiRequest(string? body, string? eventName, string? eventNameAttribute) =>
+        body is "claude_code.api_request"
+        || eventName is "api_request" or "claude_code.api_request"
+        || eventNameAttribute is "api_request" or "claude_code.api_request";
+
+    internal static void Add(long? time, OtlpAttributes a, List<OtlpUsage> events, Rejections rejected)
     {
-        var body = OtlpJson.String(OtlpJson.Object(record, "body"), "stringValue");
-        if (body is "claude_code.api_request")
+        if (ToEvent(time, a, out var error) is { } e)
         {
-            return true;
+            events.Add(new OtlpUsage(e, a.Get("session.id")));
         }
+        else
+        {
+            rejected.Add(error!);
+        }
+    }
+
+    private static string? EventName(JsonElement record)
+    {
         foreach (var kv in OtlpJson.Array(record, "attributes"))
         {
             if (OtlpJson.String(kv, "key") == "event.name")
             {
-                return OtlpJson.String(OtlpJson.Object(kv, "value"), "stringValue") is "api_request" or "claude_code.api_request";
+                return OtlpJson.String(OtlpJson.Object(kv, "value"), "stringValue");
             }
         }
-        return false;
+        return null;
     }
 
-    private static UsageEvent? ToEvent(JsonElement record, OtlpAttributes a, out string? error)
+    private static UsageEvent? ToEvent(long? time, OtlpAttributes a, out string? error)
     {
-        var time = OtlpJson.Int64(record, "timeUnixNano") is > 0 and var t ? t : OtlpJson.Int64(record, "observedTimeUnixNano");
         var model = a.Get("model");
         long[] tokens = [a.Tokens("input_tokens"), a.Tokens("output_tokens"), a.Tokens("cache_read_tokens"), a.Tokens("cache_creation_tokens")];
         var cost = a.Number("cost_usd") ?? a.Number("cost_usd_micros") / 1_000_000m;

@@ -2,8 +2,9 @@ using BudgetBot.Usage;
 
 namespace BudgetBot.Otlp;
 
-// Delta samples → one usage event per group: the token classes of one (session, model, attribute
-// set, interval) plus Claude Code's own cost estimate for it when cost.usage was sent.
+// Delta samples → one usage event per group and export window: the token classes of one (session,
+// model, attribute set) in one collection plus Claude Code's own cost estimate for it when cost.usage
+// was sent (ExportWindows).
 internal static class MetricsAggregator
 {
     public const string Source = "otlp-metrics";
@@ -11,7 +12,7 @@ internal static class MetricsAggregator
     public static List<OtlpUsage> ToEvents(IEnumerable<MetricSample> deltas)
     {
         var events = new List<OtlpUsage>();
-        foreach (var group in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal))
+        foreach (var (id, group) in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal).SelectMany(g => ExportWindows.Split(g.Key, g)))
         {
             decimal input = 0, inputWithCache = 0, output = 0, cacheRead = 0, cacheWrite = 0;
             decimal? cost = null;
@@ -35,10 +36,10 @@ internal static class MetricsAggregator
             {
                 continue;
             }
-            var first = group.First();
+            var first = group[0];
             var e = new UsageEvent
             {
-                Id = group.Key,
+                Id = id,
                 Source = Source,
                 OccurredAt = OtlpJson.Time(first.TimeNanos)!.Value,
                 Model = first.Model,

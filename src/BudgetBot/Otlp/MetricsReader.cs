@@ -8,6 +8,8 @@ internal static class MetricsReader
 {
     private const decimal MaxValue = 1_000_000_000_000m;
 
+    private static readonly IReadOnlySet<string> EmptyKeys = new HashSet<string>();
+
     public static List<MetricSample> Read(JsonElement root, Rejections rejected)
     {
         var samples = new List<MetricSample>();
@@ -38,40 +40,44 @@ internal static class MetricsReader
         var cumulative = OtlpJson.Int64(data, "aggregationTemporality") == 2;
         foreach (var point in OtlpJson.Array(data, "dataPoints"))
         {
-            var a = resource.With(point);
-            var kind = MetricKinds.Classify(name, a, out var error);
             var value = histogram.ValueKind == JsonValueKind.Object ? Value(point, "sum") : Value(point, "asDouble") ?? Value(point, "asInt");
-            var start = OtlpJson.Int64(point, "startTimeUnixNano") ?? 0;
-            var time = OtlpJson.Int64(point, "timeUnixNano") ?? 0;
-            var model = MetricKinds.Model(a);
-            error ??= value switch
-            {
-                null => $"{name}: a data point has no numeric value",
-                < 0 or > MaxValue => $"{name}: value {value} is out of range",
-                _ => time <= 0 ? $"{name}: a data point has no timeUnixNano"
-                    : model is null ? $"{name}: a data point has no model attribute"
-                    : null,
-            };
-            if (error is not null)
-            {
-                rejected.Add(error);
-                continue;
-            }
-            if (kind is { } k)
-            {
-                var startText = start.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var timeText = time.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                samples.Add(new MetricSample(
-                    GroupKey: OtlpIds.Hash(a, MetricKinds.ClassKeys, scope, startText, timeText),
-                    // Only a CUMULATIVE series is differenced against its last point; delta points (Claude
-                    // Code's) need no series key, and hashing one per point cost a quarter of the read.
-                    SeriesKey: cumulative ? OtlpIds.Hash(a, EmptyKeys, scope, name) : "",
-                    k, value!.Value, cumulative, start, time, model!, a));
-            }
+            Add(new Point(name, scope, cumulative, resource.With(point), value,
+                OtlpJson.Int64(point, "startTimeUnixNano") ?? 0, OtlpJson.Int64(point, "timeUnixNano") ?? 0), samples, rejected);
         }
     }
 
-    private static readonly IReadOnlySet<string> EmptyKeys = new HashSet<string>();
+    internal readonly record struct Point(string Metric, string Scope, bool Cumulative, OtlpAttributes Attributes, decimal? Value, long Start, long Time);
+
+    // One data point of a usage metric, read from either encoding.
+    internal static void Add(Point p, List<MetricSample> samples, Rejections rejected)
+    {
+        var kind = MetricKinds.Classify(p.Metric, p.Attributes, out var error);
+        var model = MetricKinds.Model(p.Attributes);
+        error ??= p.Value switch
+        {
+            null => $"{p.Metric}: a data point has no numeric value",
+            < 0 or > MaxValue => $"{p.Metric}: value {p.Value} is out of range",
+            _ => p.Time <= 0 ? $"{p.Metric}: a data point has no timeUnixNano"
+                : model is null ? $"{p.Metric}: a data point has no model attribute"
+                : null,
+        };
+        if (error is not null)
+        {
+            rejected.Add(error);
+            return;
+        }
+        if (kind is { } k)
+        {
+            samples.Add(new MetricSample(
+                // No times in the group: the points of one request are joined by export window
+                // (MetricsAggregator), because senders stamp each series with its own start time.
+                GroupKey: OtlpIds.Hash(p.Attributes, MetricKinds.ClassKeys, p.Scope),
+                // Only a CUMULATIVE series is differenced against its last point; delta points (Claude
+                // Code's) need no series key, and hashing one per point cost a quarter of the read.
+                SeriesKey: p.Cumulative ? OtlpIds.Hash(p.Attributes, EmptyKeys, p.Scope, p.Metric) : "",
+                k, p.Value!.Value, p.Cumulative, p.Start, p.Time, model!, p.Attributes));
+        }
+    }
 
     private static decimal? Value(JsonElement point, string name) =>
         point.TryGetProperty(name, out var v) ? OtlpJson.Decimal(v) : null;

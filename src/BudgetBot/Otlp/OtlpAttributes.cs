@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using OpenTelemetry.Proto.Common.V1;
 
 namespace BudgetBot.Otlp;
 
@@ -26,6 +30,21 @@ internal sealed class OtlpAttributes
             if (OtlpJson.String(kv, "key") is { } key && kv.TryGetProperty("value", out var v) && Text(v) is { } text)
             {
                 merged[key] = text;
+            }
+        }
+        return new OtlpAttributes(merged);
+    }
+
+    // The protobuf form, written as the JSON form would be, so an item hashes to the same id whichever
+    // encoding brought it.
+    public OtlpAttributes With(RepeatedField<KeyValue> attributes)
+    {
+        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var kv in attributes)
+        {
+            if (Text(kv.Value) is { } text)
+            {
+                merged[kv.Key] = text;
             }
         }
         return new OtlpAttributes(merged);
@@ -71,4 +90,14 @@ internal sealed class OtlpAttributes
         }
         return null;
     }
+
+    private static string? Text(AnyValue? value) => value?.ValueCase switch
+    {
+        null or AnyValue.ValueOneofCase.None => null,
+        AnyValue.ValueOneofCase.StringValue => value.StringValue,
+        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
+        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString("R", CultureInfo.InvariantCulture),
+        _ => JsonFormatter.Default.Format(value),
+    };
 }

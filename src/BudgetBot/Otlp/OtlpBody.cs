@@ -6,49 +6,64 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Otlp;
 
-// OTLP/HTTP request bodies: JSON only (protobuf is answered 415 with what to change), gzip or not.
+// OTLP/HTTP request bodies: JSON here, protobuf in OtlpProtobuf; gzip or not, capped once decoded.
 internal static class OtlpBody
 {
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    public static bool IsProtobuf(HttpRequest request) => MediaType(request) == "application/x-protobuf";
+
     public static async Task<(JsonDocument? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, ILogger logger, CancellationToken ct)
     {
-        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var mediaType = MediaType(request);
         if (mediaType is not (null or "" or "application/json") && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
         {
             OtlpLog.Unsupported(logger, request.Path, mediaType ?? "");
             return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "BudgetBot accepts OTLP/HTTP JSON only",
-                detail: $"Content type '{mediaType}' is not supported. Set OTEL_EXPORTER_OTLP_PROTOCOL=http/json " +
-                        "(or the per-signal OTEL_EXPORTER_OTLP_METRICS_PROTOCOL / _LOGS_ / _TRACES_PROTOCOL) and send Content-Type: application/json."));
+                title: "BudgetBot accepts OTLP/HTTP JSON or protobuf",
+                detail: $"Content type '{mediaType}' is not supported. Set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or http/json " +
+                        "(or the per-signal OTEL_EXPORTER_OTLP_METRICS_PROTOCOL / _LOGS_ / _TRACES_PROTOCOL), or use grpc on the OTLP gRPC port."));
         }
-        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        if (encoding is not ("" or "identity" or "gzip"))
+        if (UnsupportedEncoding(request, logger) is { } encoding)
         {
-            OtlpLog.Unsupported(logger, request.Path, "Content-Encoding " + encoding);
             return (null, TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported Content-Encoding",
-                detail: $"Content-Encoding '{encoding}' is not supported; send gzip or no encoding (OTEL_EXPORTER_OTLP_COMPRESSION=gzip)."));
+                detail: encoding));
         }
-        Stream body = encoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
-        await using var limited = new LimitedStream(body, MaxBytes);
+        await using var body = Open(request);
         try
         {
-            return (await JsonDocument.ParseAsync(limited, cancellationToken: ct), null);
+            return (await JsonDocument.ParseAsync(body, cancellationToken: ct), null);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             OtlpLog.Unreadable(logger, request.Path, e.GetType().Name);
             return (null, Problems.Invalid([new FieldError(0, "", "the body is not readable OTLP JSON: " + e.Message)], "The OTLP export is not valid"));
         }
-        finally
-        {
-            if (!ReferenceEquals(body, request.Body))
-            {
-                await body.DisposeAsync();
-            }
-        }
     }
+
+    // What is wrong with Content-Encoding, or null when it is gzip or none.
+    public static string? UnsupportedEncoding(HttpRequest request, ILogger logger)
+    {
+        var encoding = Encoding(request);
+        if (encoding is "" or "identity" or "gzip")
+        {
+            return null;
+        }
+        OtlpLog.Unsupported(logger, request.Path, "Content-Encoding " + encoding);
+        return $"Content-Encoding '{encoding}' is not supported; send gzip or no encoding (OTEL_EXPORTER_OTLP_COMPRESSION=gzip).";
+    }
+
+    // The decoded body, failing with InvalidDataException past MaxBytes. Disposing it leaves the request body open.
+    public static Stream Open(HttpRequest request)
+    {
+        Stream body = Encoding(request) == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+        return new LimitedStream(body, MaxBytes, dispose: !ReferenceEquals(body, request.Body));
+    }
+
+    private static string? MediaType(HttpRequest request) => request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+
+    private static string Encoding(HttpRequest request) => request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.Otlp;
 
-// OTLP/HTTP JSON receiver (DESIGN §5): /v1/metrics, /v1/logs, /v1/traces with an `ingest` token.
-// The body stays raw JSON: OtlpReceiver walks it, and a partial failure is answered in OTLP's shape.
+// OTLP receiver (DESIGN §5): /v1/metrics, /v1/logs, /v1/traces (JSON or protobuf) with an `ingest`
+// token, and the OTLP/gRPC collector services on their own port (OtlpGrpc).
 internal static class OtlpExtensions
 {
     public static IHostApplicationBuilder AddOtlp(this IHostApplicationBuilder builder)
@@ -14,6 +14,7 @@ internal static class OtlpExtensions
         builder.Services.AddSingleton<SessionClaims>();
         builder.Services.AddSingleton<CumulativeSeries>();
         builder.Services.AddSingleton<OtlpReceiver>();
+        builder.AddOtlpGrpc();
         return builder;
     }
 
@@ -22,25 +23,31 @@ internal static class OtlpExtensions
         Describe(app.MapPost("/v1/metrics", PostMetrics), "/v1/metrics", "OtlpMetrics");
         Describe(app.MapPost("/v1/logs", PostLogs), "/v1/logs", "OtlpLogs");
         Describe(app.MapPost("/v1/traces", PostTraces), "/v1/traces", "OtlpTraces");
+        app.MapOtlpGrpc();
         return app;
     }
 
-    public static Task<Results<JsonHttpResult<Dictionary<string, object?>>, ProblemHttpResult>> PostMetrics(
-        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, logs, "rejectedDataPoints", body => receiver.MetricsAsync(body, ct), ct);
+    // These answer IResult, not a TypedResults union: a protobuf request is answered in protobuf
+    // (OtlpProtobuf), which no typed result describes; Describe states the JSON answers instead.
+    public static Task<IResult> PostMetrics(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, receiver, logs, "rejectedDataPoints", body => receiver.MetricsAsync(body, ct), OtlpProtobuf.MetricsAsync, ct);
 
-    public static Task<Results<JsonHttpResult<Dictionary<string, object?>>, ProblemHttpResult>> PostLogs(
-        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, logs, "rejectedLogRecords", body => receiver.LogsAsync(body, ct), ct);
+    public static Task<IResult> PostLogs(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, receiver, logs, "rejectedLogRecords", body => receiver.LogsAsync(body, ct), OtlpProtobuf.LogsAsync, ct);
 
-    public static Task<Results<JsonHttpResult<Dictionary<string, object?>>, ProblemHttpResult>> PostTraces(
-        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, logs, "rejectedSpans", body => receiver.TracesAsync(body, ct), ct);
+    public static Task<IResult> PostTraces(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, receiver, logs, "rejectedSpans", body => receiver.TracesAsync(body, ct), OtlpProtobuf.TracesAsync, ct);
 
-    private static async Task<Results<JsonHttpResult<Dictionary<string, object?>>, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, ILoggerFactory logs, string rejectedField, Func<JsonElement, Task<Rejections>> receive, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, string rejectedField,
+        Func<JsonElement, Task<Rejections>> receive, OtlpProtobuf.Handler protobuf, CancellationToken ct)
     {
-        var (document, problem) = await OtlpBody.ReadAsync(request, logs.CreateLogger(typeof(OtlpReceiver)), ct);
+        var logger = logs.CreateLogger(typeof(OtlpReceiver));
+        if (OtlpBody.IsProtobuf(request))
+        {
+            return await protobuf(request, receiver, logger, ct);
+        }
+        var (document, problem) = await OtlpBody.ReadAsync(request, logger, ct);
         if (problem is not null)
         {
             return problem;
@@ -62,5 +69,5 @@ internal static class OtlpExtensions
             .ProducesProblems(StatusCodes.Status415UnsupportedMediaType)
             .WithTags("OTLP")
             .WithName(name)
-            .WithSummary($"OTLP/HTTP JSON export ({path}); usage becomes usage events, idempotent on retry.");
+            .WithSummary($"OTLP/HTTP JSON or protobuf export ({path}); usage becomes usage events, idempotent on retry.");
 }

@@ -10,7 +10,7 @@ internal static partial class OtlpLog
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "OTLP {Channel}: rejected {Count} items: {Reasons}")]
     public static partial void Rejected(ILogger logger, string channel, int count, string reasons);
 
-    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "OTLP {Path}: refused content type {ContentType}; exporters must use OTEL_EXPORTER_OTLP_PROTOCOL=http/json")]
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "OTLP {Path}: refused content type {ContentType}; exporters must use OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf, http/json or grpc")]
     public static partial void Unsupported(ILogger logger, string path, string contentType);
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "OTLP {Path}: unreadable body: {Reason}")]

@@ -1,15 +1,31 @@
 using System.Text.Json;
 using BudgetBot.Usage;
+using OpenTelemetry.Proto.Collector.Logs.V1;
+using OpenTelemetry.Proto.Collector.Metrics.V1;
+using OpenTelemetry.Proto.Collector.Trace.V1;
 
 namespace BudgetBot.Otlp;
 
-// The three OTLP signals, each read into usage events and written through the one ingestor.
+// The three OTLP signals, each read into usage events and written through the one ingestor. JSON and
+// protobuf (OTLP/HTTP or gRPC) are read into the same samples and events; the rest is shared.
 internal sealed class OtlpReceiver(CumulativeSeries series, SessionClaims claims, UsageIngestor ingestor, ILogger<OtlpReceiver> logger)
 {
-    public async Task<Rejections> MetricsAsync(JsonElement root, CancellationToken ct)
+    public Task<Rejections> MetricsAsync(JsonElement root, CancellationToken ct) => MetricsAsync(r => MetricsReader.Read(root, r), ct);
+
+    public Task<Rejections> MetricsAsync(ExportMetricsServiceRequest request, CancellationToken ct) => MetricsAsync(r => MetricsProtoReader.Read(request, r), ct);
+
+    public Task<Rejections> LogsAsync(JsonElement root, CancellationToken ct) => StoreAsync(LogsReader.Source, r => LogsReader.Read(root, r), ct);
+
+    public Task<Rejections> LogsAsync(ExportLogsServiceRequest request, CancellationToken ct) => StoreAsync(LogsReader.Source, r => LogsProtoReader.Read(request, r), ct);
+
+    public Task<Rejections> TracesAsync(JsonElement root, CancellationToken ct) => StoreAsync(SpansReader.Source, r => SpansReader.Read(root, r), ct);
+
+    public Task<Rejections> TracesAsync(ExportTraceServiceRequest request, CancellationToken ct) => StoreAsync(SpansReader.Source, r => SpansProtoReader.Read(request, r), ct);
+
+    private async Task<Rejections> MetricsAsync(Func<Rejections, List<MetricSample>> read, CancellationToken ct)
     {
         var rejected = new Rejections();
-        var samples = MetricsReader.Read(root, rejected);
+        var samples = read(rejected);
         var (deltas, last) = await series.ToDeltasAsync(samples, ct);
         await StoreAsync(MetricsAggregator.Source, MetricsAggregator.ToEvents(deltas), rejected, ct);
         // Only after the events are stored: see CumulativeSeries.
@@ -17,17 +33,10 @@ internal sealed class OtlpReceiver(CumulativeSeries series, SessionClaims claims
         return rejected;
     }
 
-    public async Task<Rejections> LogsAsync(JsonElement root, CancellationToken ct)
+    private async Task<Rejections> StoreAsync(string channel, Func<Rejections, List<OtlpUsage>> read, CancellationToken ct)
     {
         var rejected = new Rejections();
-        await StoreAsync(LogsReader.Source, LogsReader.Read(root, rejected), rejected, ct);
-        return rejected;
-    }
-
-    public async Task<Rejections> TracesAsync(JsonElement root, CancellationToken ct)
-    {
-        var rejected = new Rejections();
-        await StoreAsync(SpansReader.Source, SpansReader.Read(root, rejected), rejected, ct);
+        await StoreAsync(channel, read(rejected), rejected, ct);
         return rejected;
     }
 

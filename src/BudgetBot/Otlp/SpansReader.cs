@@ -20,30 +20,33 @@ internal static class SpansReader
             {
                 foreach (var span in OtlpJson.Array(ss, "spans"))
                 {
-                    var a = resource.With(span);
-                    if (a.Get("gen_ai.usage.input_tokens") is null && a.Get("gen_ai.usage.output_tokens") is null)
-                    {
-                        continue;
-                    }
-                    if (ToEvent(span, a, out var error) is { } e)
-                    {
-                        events.Add(new OtlpUsage(e, a.Get("session.id")));
-                    }
-                    else
-                    {
-                        rejected.Add(error!);
-                    }
+                    var time = OtlpJson.Int64(span, "endTimeUnixNano") is > 0 and var t ? t : OtlpJson.Int64(span, "startTimeUnixNano");
+                    Add(OtlpJson.String(span, "traceId"), OtlpJson.String(span, "spanId"), time, resource.With(span), events, rejected);
                 }
             }
         }
         return events;
     }
 
-    private static UsageEvent? ToEvent(JsonElement span, OtlpAttributes a, out string? error)
+    // One span from either encoding; ids are hex (OTLP JSON writes them so, protobuf as bytes).
+    internal static void Add(string? traceId, string? spanId, long? time, OtlpAttributes a, List<OtlpUsage> events, Rejections rejected)
     {
-        var traceId = OtlpJson.String(span, "traceId");
-        var spanId = OtlpJson.String(span, "spanId");
-        var time = OtlpJson.Int64(span, "endTimeUnixNano") is > 0 and var t ? t : OtlpJson.Int64(span, "startTimeUnixNano");
+        if (a.Get("gen_ai.usage.input_tokens") is null && a.Get("gen_ai.usage.output_tokens") is null)
+        {
+            return;
+        }
+        if (ToEvent(traceId, spanId, time, a, out var error) is { } e)
+        {
+            events.Add(new OtlpUsage(e, a.Get("session.id")));
+        }
+        else
+        {
+            rejected.Add(error!);
+        }
+    }
+
+    private static UsageEvent? ToEvent(string? traceId, string? spanId, long? time, OtlpAttributes a, out string? error)
+    {
         var model = a.First("gen_ai.response.model", "gen_ai.request.model");
         var input = a.Tokens("gen_ai.usage.input_tokens");
         var output = a.Tokens("gen_ai.usage.output_tokens");

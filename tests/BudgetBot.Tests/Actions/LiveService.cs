@@ -42,6 +42,7 @@ internal sealed class LiveService : IAsyncDisposable
         app = Program.BuildApp(
         [
             "--urls=http://127.0.0.1:0",
+            "--Otlp:GrpcPort=",
             $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(Dir, "live.db")}",
             $"--Policy:Path={policy}",
             "--Logging:LogLevel:Default=Warning",

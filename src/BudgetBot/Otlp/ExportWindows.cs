@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace BudgetBot.Otlp;
+
+// Splits the points of one (session, model, attribute set) into export windows: the points one
+// collection of the sender's SDK produced. A window's points are within a second of its first point
+// and hold each series (token class or cost) once; the next point of a series already in the window
+// opens the next one. Start times are not looked at: the JavaScript SDK stamps each new series with
+// the millisecond it was first recorded, so Claude Code's cost and token points of one request can
+// differ by one; the .NET SDK stamps each metric's end time separately. A window's id is the group
+// and the time of its first point, so a retried export gives the same windows and the same ids.
+internal static class ExportWindows
+{
+    private const long WindowNanos = 1_000_000_000;
+
+    public static IEnumerable<(string Id, List<MetricSample> Points)> Split(string groupKey, IEnumerable<MetricSample> group)
+    {
+        List<MetricSample>? window = null;
+        var series = new HashSet<(UsageKind, string?, string?, string?)>();
+        foreach (var s in group.OrderBy(s => s.TimeNanos).ThenBy(s => s.Kind))
+        {
+            var key = (s.Kind, s.Attributes.Get("type"), s.Attributes.Get("gen_ai.token.type"), s.Attributes.Get("gen_ai.token.modality"));
+            if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !series.Add(key)))
+            {
+                yield return (Id(groupKey, window[0]), window);
+                window = null;
+            }
+            if (window is null)
+            {
+                window = [];
+                series.Clear();
+                series.Add(key);
+            }
+            window.Add(s);
+        }
+        if (window is not null)
+        {
+            yield return (Id(groupKey, window[0]), window);
+        }
+    }
+
+    private static string Id(string groupKey, MetricSample first) =>
+        OtlpIds.Hash(OtlpAttributes.Empty, MetricKinds.ClassKeys, groupKey, first.TimeNanos.ToString(CultureInfo.InvariantCulture));
+}
