@@ -2,6 +2,7 @@ namespace BudgetBot.Usage;
 
 // An event after pricing and team attribution, ready to store. CostMicros is what counts against
 // budgets: the reported cost when the source gave one, else list price less the provider discount.
+// CanonicalModel is the catalog's one name for the model (reports group by it); Event.Model is raw.
 internal sealed record PricedUsage(
     UsageEvent Event,
     string Team,
@@ -10,5 +11,7 @@ internal sealed record PricedUsage(
     long? ListCostMicros,
     bool Unpriced)
 {
+    public string CanonicalModel { get; init; } = Event.Model;
+
     public IReadOnlyList<string> Scopes => SpendScopes.For(Team, Event.Repo, Event.Workflow, Event.Experiment);
 }

@@ -11,14 +11,15 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
 {
     internal static readonly SqlStatement Unpriced = new(
         "Usage.Unpriced",
-        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, model AS Model, provider AS Provider, " +
+        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, COALESCE(model_raw, model) AS Model, provider AS Provider, " +
         "input_tokens AS InputTokens, output_tokens AS OutputTokens, cache_read_tokens AS CacheReadTokens, " +
         "cache_write_5m_tokens AS CacheWrite5mTokens, cache_write_1h_tokens AS CacheWrite1hTokens, repo AS Repo, " +
         "workflow AS Workflow, team AS Team, experiment AS Experiment FROM usage_events WHERE unpriced = 1;");
 
     internal static readonly SqlStatement SetPrice = new(
         "Usage.SetPrice",
-        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, unpriced = 0 WHERE id = @RowId AND unpriced = 1;");
+        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, model = @CanonicalModel, model_raw = @Model, unpriced = 0 " +
+        "WHERE id = @RowId AND unpriced = 1;");
 
     public async Task<int> RepriceAsync(CancellationToken ct = default)
     {
@@ -32,7 +33,7 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
             foreach (var row in rows)
             {
                 var p = UsagePricer.Price(row.ToEvent(), current, currentPolicy) with { Team = row.Team };
-                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, row.RowId }, tx) != 1)
+                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, p.CanonicalModel, row.Model, row.RowId }, tx) != 1)
                 {
                     continue;
                 }
