@@ -30,7 +30,7 @@ internal static class PullRequestEndpoints
         tokens = new
         {
             input = s.Tokens.Input, output = s.Tokens.Output, cacheRead = s.Tokens.CacheRead, cacheWrite5m = s.Tokens.CacheWrite5m,
-            cacheWrite1h = s.Tokens.CacheWrite1h, total = s.Tokens.Total, cacheHitRatio = s.Tokens.CacheHitRatio,
+            cacheWrite1h = s.Tokens.CacheWrite1h, total = s.Tokens.Total, cacheHitRatio = s.Tokens.CacheHitRatio4,
         },
         budgets = s.Budgets,
         mergedPrs = s.MergedPrs is { } m

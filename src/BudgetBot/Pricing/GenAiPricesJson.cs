@@ -31,7 +31,7 @@ internal static class GenAiPricesJson
                 return [];
             }
             var vendors = document.RootElement.EnumerateArray().Select((v, i) => Vendor(v, $"$[{i}]", errors)).OfType<CatalogVendor>().ToList();
-            CheckReferences(vendors, errors);
+            CheckReferences(document.RootElement, errors);
             return vendors;
         }
     }
@@ -140,22 +140,38 @@ internal static class GenAiPricesJson
         return new PricePeriod(null, null, null, null);
     }
 
-    private static void CheckReferences(List<CatalogVendor> vendors, CatalogErrors errors)
+    // On the raw elements, so that indexes are the file's and a provider with other errors still counts.
+    private static void CheckReferences(JsonElement root, CatalogErrors errors)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < vendors.Count; i++)
+        var ids = root.EnumerateArray()
+            .Select(v => v.ValueKind == JsonValueKind.Object && v.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+            .ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (!ids.Add(vendors[i].Id))
+            if (ids[i] is { } id && !seen.Add(id))
             {
-                errors.Add($"$[{i}].id", $"'{vendors[i].Id}' is listed twice");
+                errors.Add($"$[{i}].id", $"'{id}' is listed twice");
             }
         }
-        for (var i = 0; i < vendors.Count; i++)
+        var index = 0;
+        foreach (var vendor in root.EnumerateArray())
         {
-            foreach (var unknown in vendors[i].Fallbacks.Where(f => !ids.Contains(f)))
+            if (vendor.ValueKind == JsonValueKind.Object && vendor.TryGetProperty("fallback_model_providers", out var fallbacks))
             {
-                errors.Add($"$[{i}].fallback_model_providers", $"names '{unknown}', which is not a provider of this file");
+                if (fallbacks.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add($"$[{index}].fallback_model_providers", "must be an array of provider ids");
+                }
+                else
+                {
+                    foreach (var unknown in fallbacks.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString()! : "").Where(f => !seen.Contains(f)))
+                    {
+                        errors.Add($"$[{index}].fallback_model_providers", $"names '{unknown}', which is not a provider of this file");
+                    }
+                }
             }
+            index++;
         }
     }
 }

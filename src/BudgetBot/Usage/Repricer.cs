@@ -53,11 +53,40 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Priced {Count} usage events whose model the catalog now knows")]
     private static partial void LogRepriced(ILogger logger, int count);
 
-    private sealed record UnpricedRow(
-        long RowId, string Source, string EventId, long OccurredAtMs, string Model, string? Provider, long InputTokens,
-        long OutputTokens, long CacheReadTokens, long CacheWrite5mTokens, long CacheWrite1hTokens, string? Repo,
-        string? Workflow, string Team, string? Experiment)
+    // Settable properties, not a positional record: SQLite gives COALESCE no declared type, so Dapper
+    // cannot match a constructor by column types.
+    private sealed class UnpricedRow
     {
+        public long RowId { get; set; }
+
+        public string Source { get; set; } = "";
+
+        public string EventId { get; set; } = "";
+
+        public long OccurredAtMs { get; set; }
+
+        public string Model { get; set; } = "";
+
+        public string? Provider { get; set; }
+
+        public long InputTokens { get; set; }
+
+        public long OutputTokens { get; set; }
+
+        public long CacheReadTokens { get; set; }
+
+        public long CacheWrite5mTokens { get; set; }
+
+        public long CacheWrite1hTokens { get; set; }
+
+        public string? Repo { get; set; }
+
+        public string? Workflow { get; set; }
+
+        public string Team { get; set; } = "";
+
+        public string? Experiment { get; set; }
+
         public UsageEvent ToEvent() => new()
         {
             Id = EventId, Source = Source, OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtMs), Model = Model,
