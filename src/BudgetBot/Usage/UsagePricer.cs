@@ -16,17 +16,32 @@ internal static class UsagePricer
         long? list = null;
         long? discounted = null;
         var resolved = catalog.Resolve(e.Model, e.Provider, e.Source, e.OccurredAt);
-        if (resolved is { Price: var price })
+        var canonical = resolved?.CanonicalModel ?? e.Model;
+        var overridden = policy.Pricing.Overrides.TryGetValue(canonical, out var over);
+        if ((overridden ? Apply(over!, resolved?.Price, canonical) : resolved?.Price) is { } price)
         {
             var tokens = new TokenCounts(e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens);
             var listUsd = CostCalculator.Calculate(tokens, price, 0m, batch: false, tier: ContextTier.Base);
             list = Money.ToMicros(listUsd);
-            discounted = Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? resolved.Vendor)));
+            discounted = overridden ? list : Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? resolved!.Vendor)));
         }
         var cost = reported ?? discounted;
         return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null)
         {
-            CanonicalModel = resolved?.CanonicalModel ?? e.Model,
+            CanonicalModel = canonical,
         };
     }
+
+    // A policy override on top of the catalog's price; for a model the catalog does not know, input
+    // and output must both be set (cache classes then bill at input, reads at input too).
+    private static ModelPrice? Apply(PriceOverride o, ModelPrice? catalog, string model) =>
+        catalog is not null
+            ? catalog with
+            {
+                Input = o.Input ?? catalog.Input, Output = o.Output ?? catalog.Output, CacheRead = o.CacheRead ?? catalog.CacheRead,
+                CacheWrite5m = o.CacheWrite5m ?? catalog.CacheWrite5m, CacheWrite1h = o.CacheWrite1h ?? catalog.CacheWrite1h, LongContext = null,
+            }
+            : o is { Input: { } input, Output: { } output }
+                ? new ModelPrice(model, "policy", input, output, o.CacheRead ?? input, o.CacheWrite5m, o.CacheWrite1h, null, 0m)
+                : null;
 }
