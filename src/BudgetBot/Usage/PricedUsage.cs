@@ -13,5 +13,9 @@ internal sealed record PricedUsage(
 {
     public string CanonicalModel { get; init; } = Event.Model;
 
+    // Who served the request when the event did not say (aws for a Bedrock id): stored as its
+    // provider, so reconciliation does not take Bedrock spend for Anthropic's once the model is canonical.
+    public string? InferredProvider { get; init; }
+
     public IReadOnlyList<string> Scopes => SpendScopes.For(Team, Event.Repo, Event.Workflow, Event.Experiment);
 }

@@ -29,6 +29,7 @@ internal static class UsagePricer
         return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null)
         {
             CanonicalModel = canonical,
+            InferredProvider = resolved?.Vendor,
         };
     }
 

@@ -44,7 +44,7 @@ internal sealed class UsageStore(Database db)
         var row = new
         {
             e.Source, EventId = e.Id, OccurredAtMs = e.OccurredAt.ToUnixTimeMilliseconds(), ReceivedAtMs = receivedAtMs,
-            Model = p.CanonicalModel, ModelRaw = e.Model, e.Provider, e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens,
+            Model = p.CanonicalModel, ModelRaw = e.Model, Provider = e.Provider ?? p.InferredProvider, e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens,
             p.CostMicros, p.ReportedCostMicros, p.ListCostMicros, Unpriced = p.Unpriced ? 1 : 0, e.Repo, e.Pr, e.Branch, e.Sha,
             e.RunId, e.RunAttempt, e.JobId, e.Workflow, e.Actor, p.Team, e.Experiment,
         };

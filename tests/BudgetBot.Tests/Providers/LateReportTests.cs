@@ -74,10 +74,11 @@ public sealed class LateReportTests : IAsyncLifetime
 
         await client.PostJsonAsync("/api/usage", Batch(
             Event("openai-day1", model: "gpt-5", source: "codex").With("inputTokens", 1_000_000).With("repo", "acme/api").With("occurredAt", "2026-03-02T20:00:00Z"),
+            Event("bedrock-day1", model: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", source: "otel").With("inputTokens", 1_000_000).With("repo", "acme/api").With("occurredAt", "2026-03-02T21:00:00Z"),
             Event("anthropic-day5", source: "github-actions").With("costUsd", 2).With("repo", "acme/api").With("occurredAt", "2026-03-05T10:00:00Z")));
 
-        // OpenAI has not been polled, so its usage is on top of Anthropic's bill; 5 March is not billed yet.
-        Assert.Equal(62.29m + 1.25m, await h.OrgUsdAsync(Day1));
+        // OpenAI has not been polled and Bedrock is AWS's bill, so both are on top of Anthropic's; 5 March is not billed yet.
+        Assert.Equal(62.29m + 1.25m + 3.3m, await h.OrgUsdAsync(Day1));
         Assert.Equal(2m, await h.OrgUsdAsync(new(2026, 3, 5)));
         Assert.Equal(0m, (await RowAsync("wrkspc_01BudgetBotEngineering")).Decimal("reportedUsd"));
     }
