@@ -88,7 +88,9 @@ internal sealed class PriceCatalog
             ?? (source is { Length: > 0 } s ? VendorNamed(s) : null);
         var found = vendor is not null ? InVendor(vendor, id) ?? InVendor(vendor, bare) : null;
         found ??= FirstParty(bare);
-        return found is { } f ? new Match(f.Vendor, f.Model, Canonical(bare) ?? f.Model.Id) : null;
+        // The vendor that served the request stays the one named or inferred even when its table
+        // does not list the model and a fallback's (or the first party's) price is used.
+        return found is { } f ? new Match(vendor ?? f.Vendor, f.Model, Canonical(bare) ?? f.Model.Id) : null;
     }
 
     // The first-party entry of the bare id names the model in reports, whichever vendor billed it.

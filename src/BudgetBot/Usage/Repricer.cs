@@ -18,7 +18,8 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
 
     internal static readonly SqlStatement SetPrice = new(
         "Usage.SetPrice",
-        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, model = @CanonicalModel, model_raw = @Model, unpriced = 0 " +
+        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, model = @CanonicalModel, model_raw = @Model, " +
+        "provider = COALESCE(provider, @InferredProvider), unpriced = 0 " +
         "WHERE id = @RowId AND unpriced = 1;");
 
     public async Task<int> RepriceAsync(CancellationToken ct = default)
@@ -33,7 +34,7 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
             foreach (var row in rows)
             {
                 var p = UsagePricer.Price(row.ToEvent(), current, currentPolicy) with { Team = row.Team };
-                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, p.CanonicalModel, row.Model, row.RowId }, tx) != 1)
+                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, p.CanonicalModel, row.Model, p.InferredProvider, row.RowId }, tx) != 1)
                 {
                     continue;
                 }

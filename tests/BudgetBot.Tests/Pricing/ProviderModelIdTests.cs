@@ -24,7 +24,7 @@ public sealed class ProviderModelIdTests
     [InlineData("claude-sonnet-4-5-20250929", null, "bedrock-gateway", "aws", "claude-sonnet-4-5", 3.3, 16.5, 0.33, 4.125)]
     [InlineData("claude-sonnet-4-5-20250929", "anthropic", "bedrock-gateway", "anthropic", "claude-sonnet-4-5", 3, 15, 0.3, 3.75)]
     [InlineData("claude-sonnet-4-5@20250929", "vertex", null, "google", "claude-sonnet-4-5", 3, 15, 0.3, 3.75)]
-    [InlineData("gpt-5-2025-08-07", "azure", null, "openai", "gpt-5", 1.25, 10, 0.125, null)]
+    [InlineData("gpt-5-2025-08-07", "azure", null, "azure", "gpt-5", 1.25, 10, 0.125, null)]
     [InlineData("CLAUDE-SONNET-4-5-20250929[1m]", "acme-proxy", null, "anthropic", "claude-sonnet-4-5", 3, 15, 0.3, 3.75)]
     public void Id_IsPricedAtItsProvidersListPrice_UnderOneCanonicalName(
         string id, string? provider, string? source, string vendor, string canonical, double input, double output, double cacheRead, double? cacheWrite5m)
@@ -43,6 +43,15 @@ public sealed class ProviderModelIdTests
     [InlineData("acme/house-model")]
     [InlineData("[1m]")]
     public void IdNoRuleMatches_IsUnpriced(string id) => Assert.Null(Catalog.Resolve(id));
+
+    // Bedrock does not list this one: the first-party price applies, but AWS still served it.
+    [Fact]
+    public void BedrockIdAwsDoesNotList_IsPricedAtFirstParty_ButStaysAws()
+    {
+        var r = Catalog.Resolve("anthropic.claude-v1");
+
+        Assert.Equal(("aws", "claude-v1", "claude-v1", 8m), (r!.Vendor, r.Entry, r.CanonicalModel, r.Price.Input));
+    }
 
     [Fact]
     public void BedrockId_CostsMoreThanFirstParty_ForTheSameTokens()
