@@ -10,7 +10,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "pricing", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -34,6 +34,10 @@ internal static class CliRunner
                 return await TokensCommand.RevokeAsync(key, configArgs, stdout, stderr);
             case ["policy", "check", var file, ..]:
                 return PolicyCheckCommand.Run(file, stdout, stderr);
+            case ["pricing", "check", var catalogFile, ..]:
+                return Pricing.PricingCommand.Check(catalogFile, stdout, stderr);
+            case ["pricing", "show", var model, ..] when !model.StartsWith("--", StringComparison.Ordinal):
+                return Pricing.PricingCommand.Show(model, ValueOf(args, "--provider"), ValueOf(args, "--catalog"), stdout, stderr);
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["inbox", "replay", ..]:
@@ -88,6 +92,8 @@ internal static class CliRunner
           tokens list                                list the tokens (never their secrets)
           tokens revoke NAME|ID                      revoke a token; every instance refuses it at once
           policy check FILE                          check a policy file and list every error
+          pricing check FILE                         check a genai-prices catalog file and list every error with its JSON path
+          pricing show MODEL [--provider P] [--catalog FILE]  what a model id resolves to: provider, canonical model, prices
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
           inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
           demo                                       play a scripted scenario on a throw-away database

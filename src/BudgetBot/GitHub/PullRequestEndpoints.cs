@@ -48,7 +48,7 @@ internal sealed record PullSpendJson(
         s.UnpricedEvents,
         [.. s.ByWorkflow.Select(w => new PullWorkflowJson(w.Workflow, w.Runs, w.Models, w.Tokens, Money.FromMicros(w.CostMicros)))],
         [.. s.ByModel.Select(m => new PullModelJson(m.Model, m.Events, m.Tokens, Money.FromMicros(m.CostMicros)))],
-        new PullTokensJson(s.Tokens.Input, s.Tokens.Output, s.Tokens.CacheRead, s.Tokens.CacheWrite5m, s.Tokens.CacheWrite1h, s.Tokens.Total, s.Tokens.CacheHitRatio),
+        new PullTokensJson(s.Tokens.Input, s.Tokens.Output, s.Tokens.CacheRead, s.Tokens.CacheWrite5m, s.Tokens.CacheWrite1h, s.Tokens.Total, s.Tokens.CacheHitRatio4),
         s.Budgets,
         s.MergedPrs is { } m ? new PullMergedJson(m.MergedPrs, Money.FromMicros(m.MedianMicros), Money.FromMicros(m.P90Micros)) : null);
 }

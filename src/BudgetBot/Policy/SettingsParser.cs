@@ -53,7 +53,7 @@ internal static class SettingsParser
             return PricingSettings.Default;
         }
 
-        var section = reader.Section(node, "pricing", "discounts");
+        var section = reader.Section(node, "pricing", "discounts", "overrides");
         var discounts = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
         if (section["discounts"] is { } discountsNode)
         {
@@ -68,7 +68,36 @@ internal static class SettingsParser
             }
         }
 
-        return new PricingSettings(discounts);
+        return new PricingSettings(discounts) { Overrides = Overrides(reader, section["overrides"], section.PathOf("overrides")) };
+    }
+
+    private static readonly string[] RateKeys = ["input", "output", "cacheRead", "cacheWrite5m", "cacheWrite1h"];
+
+    // pricing.overrides.<model>: { input, output, cacheRead, cacheWrite5m, cacheWrite1h } in USD per 1M tokens.
+    private static Dictionary<string, PriceOverride> Overrides(PolicyReader reader, YamlNode? node, string path)
+    {
+        var overrides = new Dictionary<string, PriceOverride>(StringComparer.OrdinalIgnoreCase);
+        if (node is null)
+        {
+            return overrides;
+        }
+        foreach (var (key, value) in reader.Entries(node, path))
+        {
+            var at = $"{path}.{key.Value}";
+            var rates = reader.Section(value, at, RateKeys);
+            decimal? Rate(string name) =>
+                rates[name] is { } r ? reader.Decimal(r, $"{at}.{name}", d => d >= 0, "a non-negative price in USD per 1M tokens") : null;
+            var price = new PriceOverride(Rate("input"), Rate("output"), Rate("cacheRead"), Rate("cacheWrite5m"), Rate("cacheWrite1h"));
+            if (value is YamlMappingNode { Children.Count: 0 })
+            {
+                reader.Error(key, $"{at} must set at least one of {string.Join(", ", RateKeys)}");
+            }
+            else if (!overrides.TryAdd(key.Value!, price))
+            {
+                reader.Error(key, $"{at} is listed twice (model ids ignore case)");
+            }
+        }
+        return overrides;
     }
 
     public static PrCommentSettings PrComments(PolicyReader reader, YamlNode? node)

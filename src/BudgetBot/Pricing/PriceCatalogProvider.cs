@@ -1,7 +1,7 @@
 namespace BudgetBot.Pricing;
 
-// Holds the catalog in use. The embedded catalog is the default; Replace exists so that a newer
-// catalog (and the tests' "catalog learns a model" case) can take over without a restart.
+// Holds the catalog in use. The embedded catalog is the default; Replace lets a newer catalog file
+// (Pricing:CatalogPath, see Usage/CatalogReload) take over without a restart.
 internal sealed class PriceCatalogProvider(PriceCatalog initial)
 {
     private PriceCatalog current = initial;

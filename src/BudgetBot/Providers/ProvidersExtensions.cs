@@ -1,4 +1,5 @@
 using BudgetBot.Scheduling;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Providers;
 
@@ -15,6 +16,7 @@ internal static class ProvidersExtensions
         services.AddSingleton<ReconciliationStore>();
         services.AddSingleton<RemainderEvents>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<IUsageWriteHook, LateUsageReconciler>();
         // Transient, like the typed clients they hold, so each run gets a fresh handler from the factory.
         services.AddTransient<IScheduledJob, ProviderPollJob<AnthropicReports>>();
         services.AddTransient<IScheduledJob, ProviderPollJob<OpenAiReports>>();

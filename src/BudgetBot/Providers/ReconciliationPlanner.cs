@@ -20,38 +20,47 @@ internal static class ReconciliationPlanner
             var billed = report.Costs.Where(c => c.Day == day).GroupBy(c => c.Account, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Money.ToMicros(g.Sum(c => c.AmountUsd)), StringComparer.Ordinal);
             var usage = report.Usage.Where(u => u.Day == day).ToList();
-            var accounts = billed.Keys.Union(usage.Select(u => u.Account), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var teams = accounts.ToDictionary(a => a, a => TeamOf(report.Provider, a, policy), StringComparer.Ordinal);
-            var weights = accounts.Select(a => billed.GetValueOrDefault(a)).ToList();
-            var share = new long[accounts.Count];
-
-            var dayMs = DayMs(day);
-            var byTeam = reported.Where(r => r.DayMs == dayMs && IsProvider(r, report.Provider, catalog))
-                .GroupBy(r => r.Team, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.CostMicros), StringComparer.Ordinal);
-            long orphaned = 0;
-            foreach (var (team, micros) in byTeam)
+            var bills = billed.Keys.Union(usage.Select(u => u.Account), StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(account =>
             {
-                var members = Enumerable.Range(0, accounts.Count).Where(i => teams[accounts[i]].Team == team).ToList();
-                if (members.Count == 0)
-                {
-                    orphaned += micros;
-                    continue;
-                }
-                Add(share, members, Allocation.Split(micros, [.. members.Select(i => weights[i])]));
-            }
-            Add(share, Enumerable.Range(0, accounts.Count).ToList(), Allocation.Split(orphaned, weights));
-
-            for (var i = 0; i < accounts.Count; i++)
-            {
-                var rows = usage.Where(u => u.Account == accounts[i]).Select(u => (u, List: ListUsd(u, catalog))).ToList();
-                var model = rows.OrderByDescending(r => r.List).Select(r => r.u.Model).FirstOrDefault() ?? RemainderModel;
-                lines.Add(new ReconciliationLine(
-                    report.Provider, day, accounts[i], teams[accounts[i]].Team, teams[accounts[i]].Repo, model,
-                    share[i], weights[i], rows.Sum(r => r.u.Tokens.Total), Money.ToMicros(rows.Sum(r => r.List))));
-            }
+                var rows = usage.Where(u => u.Account == account).Select(u => (u, List: ListUsd(u, report.Provider, catalog))).ToList();
+                var model = rows.OrderByDescending(r => r.List).Select(r => Canonical(r.u.Model, report.Provider, catalog)).FirstOrDefault() ?? RemainderModel;
+                return new AccountBill(account, billed.GetValueOrDefault(account), model, rows.Sum(r => r.u.Tokens.Total), Money.ToMicros(rows.Sum(r => r.List)));
+            }).ToList();
+            lines.AddRange(PlanDay(report.Provider, day, bills, reported, policy, catalog));
         }
         return lines;
     }
+
+    // One provider-day: the day's reported spend shared among its accounts, each remainder being
+    // bill − share. Also run when usage for a billed day arrives after the poll, so the day's total
+    // stays equal to the bill instead of counting the late usage on top of it.
+    public static IReadOnlyList<ReconciliationLine> PlanDay(
+        string provider, DateOnly day, IReadOnlyList<AccountBill> bills, IReadOnlyList<ReportedSpend> reported, BudgetPolicy policy, PriceCatalog catalog)
+    {
+        var teams = bills.Select(b => TeamOf(provider, b.Account, policy)).ToList();
+        var weights = bills.Select(b => b.BilledMicros).ToList();
+        var share = new long[bills.Count];
+        var dayMs = DayMs(day);
+        var byTeam = reported.Where(r => r.DayMs == dayMs && IsProvider(r, provider, catalog))
+            .GroupBy(r => r.Team, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.CostMicros), StringComparer.Ordinal);
+        long orphaned = 0;
+        foreach (var (team, micros) in byTeam)
+        {
+            var members = Enumerable.Range(0, bills.Count).Where(i => teams[i].Team == team).ToList();
+            if (members.Count == 0)
+            {
+                orphaned += micros;
+                continue;
+            }
+            Add(share, members, Allocation.Split(micros, [.. members.Select(i => weights[i])]));
+        }
+        Add(share, Enumerable.Range(0, bills.Count).ToList(), Allocation.Split(orphaned, weights));
+        return [.. bills.Select((b, i) => new ReconciliationLine(
+            provider, day, b.Account, teams[i].Team, teams[i].Repo, b.Model, share[i], b.BilledMicros, b.Tokens, b.ListMicros))];
+    }
+
+    private static string Canonical(string model, string provider, PriceCatalog catalog) =>
+        catalog.Resolve(model, provider)?.CanonicalModel ?? model;
 
     public const string RemainderModel = "(provider remainder)";
 
@@ -61,11 +70,11 @@ internal static class ReconciliationPlanner
         policy.Providers.Find(provider, account) is { } target ? (target.ResolveTeam(policy), target.Repo) : (BudgetPolicy.UnassignedTeam, null);
 
     private static bool IsProvider(ReportedSpend r, string provider, PriceCatalog catalog) =>
-        string.Equals(r.Provider ?? (catalog.TryGet(r.Model, out var price) ? price.Provider : null), provider, StringComparison.OrdinalIgnoreCase);
+        string.Equals(r.Provider ?? catalog.Resolve(r.Model)?.Vendor, provider, StringComparison.OrdinalIgnoreCase);
 
     // Web search and other non-token charges are not in the catalog, so list covers tokens only.
-    private static decimal ListUsd(ProviderUsage u, PriceCatalog catalog) =>
-        catalog.TryGet(u.Model, out var price)
+    private static decimal ListUsd(ProviderUsage u, string provider, PriceCatalog catalog) =>
+        catalog.Resolve(u.Model, provider) is { Price: var price }
             ? CostCalculator.Calculate(u.Tokens, price, 0m, u.Batch, u.LongContext ? ContextTier.Long : ContextTier.Base)
             : 0m;
 

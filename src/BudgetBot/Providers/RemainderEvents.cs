@@ -27,8 +27,9 @@ internal sealed class RemainderEvents(Database db, UsageStore store)
 
     public static string SourceOf(string provider) => "reconcile:" + provider;
 
-    public static string IdOf(ReconciliationLine line) =>
-        line.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ":" + line.Account;
+    public static string IdOf(ReconciliationLine line) => IdOf(line.Day, line.Account);
+
+    public static string IdOf(DateOnly day, string account) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ":" + account;
 
     // Noon UTC keeps the event on its calendar day in every policy time zone from UTC-12 to UTC+11.
     public static DateTimeOffset OccurredAt(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);

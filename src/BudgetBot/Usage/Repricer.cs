@@ -11,14 +11,16 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
 {
     internal static readonly SqlStatement Unpriced = new(
         "Usage.Unpriced",
-        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, model AS Model, provider AS Provider, " +
+        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, COALESCE(model_raw, model) AS Model, provider AS Provider, " +
         "input_tokens AS InputTokens, output_tokens AS OutputTokens, cache_read_tokens AS CacheReadTokens, " +
         "cache_write_5m_tokens AS CacheWrite5mTokens, cache_write_1h_tokens AS CacheWrite1hTokens, repo AS Repo, " +
         "workflow AS Workflow, team AS Team, experiment AS Experiment FROM usage_events WHERE unpriced = 1;");
 
     internal static readonly SqlStatement SetPrice = new(
         "Usage.SetPrice",
-        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, unpriced = 0 WHERE id = @RowId AND unpriced = 1;");
+        "UPDATE usage_events SET cost_micros = @CostMicros, list_cost_micros = @ListCostMicros, model = @CanonicalModel, model_raw = @Model, " +
+        "provider = COALESCE(provider, @InferredProvider), unpriced = 0 " +
+        "WHERE id = @RowId AND unpriced = 1;");
 
     public async Task<int> RepriceAsync(CancellationToken ct = default)
     {
@@ -32,7 +34,7 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
             foreach (var row in rows)
             {
                 var p = UsagePricer.Price(row.ToEvent(), current, currentPolicy) with { Team = row.Team };
-                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, row.RowId }, tx) != 1)
+                if (p.Unpriced || await c.ExecuteAsync(db.Sql(SetPrice), new { p.CostMicros, p.ListCostMicros, p.CanonicalModel, row.Model, p.InferredProvider, row.RowId }, tx) != 1)
                 {
                     continue;
                 }
@@ -52,11 +54,40 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Priced {Count} usage events whose model the catalog now knows")]
     private static partial void LogRepriced(ILogger logger, int count);
 
-    private sealed record UnpricedRow(
-        long RowId, string Source, string EventId, long OccurredAtMs, string Model, string? Provider, long InputTokens,
-        long OutputTokens, long CacheReadTokens, long CacheWrite5mTokens, long CacheWrite1hTokens, string? Repo,
-        string? Workflow, string Team, string? Experiment)
+    // Settable properties, not a positional record: SQLite gives COALESCE no declared type, so Dapper
+    // cannot match a constructor by column types.
+    private sealed class UnpricedRow
     {
+        public long RowId { get; set; }
+
+        public string Source { get; set; } = "";
+
+        public string EventId { get; set; } = "";
+
+        public long OccurredAtMs { get; set; }
+
+        public string Model { get; set; } = "";
+
+        public string? Provider { get; set; }
+
+        public long InputTokens { get; set; }
+
+        public long OutputTokens { get; set; }
+
+        public long CacheReadTokens { get; set; }
+
+        public long CacheWrite5mTokens { get; set; }
+
+        public long CacheWrite1hTokens { get; set; }
+
+        public string? Repo { get; set; }
+
+        public string? Workflow { get; set; }
+
+        public string Team { get; set; } = "";
+
+        public string? Experiment { get; set; }
+
         public UsageEvent ToEvent() => new()
         {
             Id = EventId, Source = Source, OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtMs), Model = Model,

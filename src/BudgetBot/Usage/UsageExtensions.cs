@@ -10,6 +10,9 @@ internal static class UsageExtensions
         builder.Services.AddSingleton<UsageIngestor>();
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddHostedService<RepriceOnStart>();
+        builder.Services.AddOptions<PricingOptions>().BindConfiguration("Pricing");
+        builder.Services.AddSingleton<CatalogReload>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CatalogReload>());
         return builder;
     }
 }

@@ -15,6 +15,7 @@ internal sealed partial class UsageIngestor(
     IPolicyProvider policy,
     TimeProvider clock,
     IEnumerable<IUsageObserver> observers,
+    IEnumerable<IUsageWriteHook> hooks,
     ILogger<UsageIngestor> logger)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
@@ -35,6 +36,10 @@ internal sealed partial class UsageIngestor(
             }
             await store.ApplyRollupsAsync(c, tx, inserted.SelectMany(Deltas));
             await store.ReleaseReservationsAsync(c, tx, inserted.Where(p => p.Event.RunId is not null).Select(p => p.Event.RunId!), nowMs);
+            foreach (var hook in hooks)
+            {
+                await hook.OnInsertedAsync(c, tx, inserted, nowMs, ct);
+            }
             return inserted;
         }, ct);
         await NotifyAsync(stored, ct);

@@ -4,7 +4,9 @@ using BudgetBot.Pricing;
 namespace BudgetBot.Usage;
 
 // Pure: prices an event and resolves its team (DESIGN §6, §8). An event is one aggregate of
-// requests (a run, a session, a day), so no per-request long-context tier is applied to it.
+// requests (a run, a session, a day), so no per-request long-context tier is applied to it. The
+// price is the one in force when the event occurred; an id the catalog does not know keeps its
+// raw name as its model and stays unpriced.
 internal static class UsagePricer
 {
     public static PricedUsage Price(UsageEvent e, PriceCatalog catalog, BudgetPolicy policy)
@@ -13,14 +15,34 @@ internal static class UsagePricer
         long? reported = e.CostUsd is { } c ? Money.ToMicros(c) : null;
         long? list = null;
         long? discounted = null;
-        if (catalog.TryGet(e.Model, out var price))
+        var resolved = catalog.Resolve(e.Model, e.Provider, e.Source, e.OccurredAt);
+        var canonical = resolved?.CanonicalModel ?? e.Model;
+        var overridden = policy.Pricing.Overrides.TryGetValue(canonical, out var over);
+        if ((overridden ? Apply(over!, resolved?.Price, canonical) : resolved?.Price) is { } price)
         {
             var tokens = new TokenCounts(e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens);
             var listUsd = CostCalculator.Calculate(tokens, price, 0m, batch: false, tier: ContextTier.Base);
             list = Money.ToMicros(listUsd);
-            discounted = Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? price.Provider)));
+            discounted = overridden ? list : Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? resolved!.Vendor)));
         }
         var cost = reported ?? discounted;
-        return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null);
+        return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null)
+        {
+            CanonicalModel = canonical,
+            InferredProvider = resolved?.Vendor,
+        };
     }
+
+    // A policy override on top of the catalog's price; for a model the catalog does not know, input
+    // and output must both be set (cache classes then bill at input, reads at input too).
+    private static ModelPrice? Apply(PriceOverride o, ModelPrice? catalog, string model) =>
+        catalog is not null
+            ? catalog with
+            {
+                Input = o.Input ?? catalog.Input, Output = o.Output ?? catalog.Output, CacheRead = o.CacheRead ?? catalog.CacheRead,
+                CacheWrite5m = o.CacheWrite5m ?? catalog.CacheWrite5m, CacheWrite1h = o.CacheWrite1h ?? catalog.CacheWrite1h, LongContext = null,
+            }
+            : o is { Input: { } input, Output: { } output }
+                ? new ModelPrice(model, "policy", input, output, o.CacheRead ?? input, o.CacheWrite5m, o.CacheWrite1h, null, 0m)
+                : null;
 }

@@ -8,12 +8,12 @@ namespace BudgetBot.Usage;
 internal sealed class UsageStore(Database db)
 {
     private const string Columns =
-        "source, event_id, occurred_at_ms, received_at_ms, model, provider, input_tokens, output_tokens, cache_read_tokens, " +
+        "source, event_id, occurred_at_ms, received_at_ms, model, model_raw, provider, input_tokens, output_tokens, cache_read_tokens, " +
         "cache_write_5m_tokens, cache_write_1h_tokens, cost_micros, reported_cost_micros, list_cost_micros, unpriced, repo, pr, " +
         "branch, sha, run_id, run_attempt, job_id, workflow, actor, team, experiment";
 
     private const string Values =
-        "@Source, @EventId, @OccurredAtMs, @ReceivedAtMs, @Model, @Provider, @InputTokens, @OutputTokens, @CacheReadTokens, " +
+        "@Source, @EventId, @OccurredAtMs, @ReceivedAtMs, @Model, @ModelRaw, @Provider, @InputTokens, @OutputTokens, @CacheReadTokens, " +
         "@CacheWrite5mTokens, @CacheWrite1hTokens, @CostMicros, @ReportedCostMicros, @ListCostMicros, @Unpriced, @Repo, @Pr, " +
         "@Branch, @Sha, @RunId, @RunAttempt, @JobId, @Workflow, @Actor, @Team, @Experiment";
 
@@ -44,7 +44,7 @@ internal sealed class UsageStore(Database db)
         var row = new
         {
             e.Source, EventId = e.Id, OccurredAtMs = e.OccurredAt.ToUnixTimeMilliseconds(), ReceivedAtMs = receivedAtMs,
-            e.Model, e.Provider, e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens,
+            Model = p.CanonicalModel, ModelRaw = e.Model, Provider = e.Provider ?? p.InferredProvider, e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens,
             p.CostMicros, p.ReportedCostMicros, p.ListCostMicros, Unpriced = p.Unpriced ? 1 : 0, e.Repo, e.Pr, e.Branch, e.Sha,
             e.RunId, e.RunAttempt, e.JobId, e.Workflow, e.Actor, p.Team, e.Experiment,
         };

@@ -22,12 +22,13 @@ public sealed class ReportUsageActionTests
         Assert.Contains("total-usd=0.797825", await File.ReadAllTextAsync(env["GITHUB_OUTPUT"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
         await using var c = await service.Db.OpenAsync(TestContext.Current.CancellationToken);
         var rows = (await c.QueryAsync<Stored>(
-            "SELECT source AS Source, event_id AS EventId, model AS Model, provider AS Provider, cost_micros AS CostMicros, repo AS Repo, pr AS Pr, " +
+            "SELECT source AS Source, event_id AS EventId, model_raw AS Model, provider AS Provider, cost_micros AS CostMicros, repo AS Repo, pr AS Pr, " +
             "branch AS Branch, sha AS Sha, run_id AS RunId, run_attempt AS RunAttempt, job_id AS JobId, workflow AS Workflow, " +
             "input_tokens AS InputTokens, cache_read_tokens AS CacheReadTokens, cache_write_5m_tokens AS CacheWrite5mTokens, team AS Team " +
-            "FROM usage_events ORDER BY model")).ToList();
+            "FROM usage_events ORDER BY model_raw")).ToList();
         Assert.Equal(797_825L, rows.Sum(r => r.CostMicros));
         Assert.Equal(["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"], rows.Select(r => r.Model));
+        Assert.Equal(["claude-haiku-4-5", "claude-sonnet-4-5"], await c.QueryAsync<string>("SELECT model FROM usage_events ORDER BY model"));
         Assert.Equal("9876543210-2-review-claude-sonnet-4-5-20250929", rows[1].EventId);
         Assert.All(rows, r => Assert.Equal(
             ("github-actions", "anthropic", "acme/payments-api", 482L, "feature/ledger-retry", "4f1c2d3e", "9876543210", 2L, "review", "claude-review", "platform"),

@@ -33,7 +33,7 @@ public sealed class OtlpMetricsTests : IAsyncLifetime
     {
         await client.PostAsync("/v1/metrics", Fixture("claude-code-otlp-metrics.json"));
 
-        var rows = (await app.RowsAsync()).ToDictionary(r => (string)r.model);
+        var rows = (await app.RowsAsync()).ToDictionary(r => (string)r.model_raw); // model is canonical, model_raw as sent
         Assert.Equal(2, rows.Count);
         var sonnet = rows[Sonnet];
         Assert.Equal((18420L, 9850L, 1204800L, 52300L, 760575L), ((long)sonnet.input_tokens, (long)sonnet.output_tokens, (long)sonnet.cache_read_tokens, (long)sonnet.cache_write_5m_tokens, (long)sonnet.cost_micros));

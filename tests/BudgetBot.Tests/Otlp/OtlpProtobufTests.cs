@@ -30,7 +30,7 @@ public sealed class OtlpProtobufTests : IAsyncLifetime
         Assert.Null(answer.PartialSuccess);
         Assert.Equal(0.797825m, (await client.GetJsonAsync("/api/budgets/platform")).Decimal("spentUsd"));
         Assert.Equal(0.797825m, await app.SpentAsync());
-        var sonnet = (await app.RowsAsync()).Single(r => (string)r.model == Sonnet);
+        var sonnet = (await app.RowsAsync()).Single(r => (string)r.model_raw == Sonnet);
         Assert.Equal((18420L, 9850L, 1204800L, 52300L, "acme/payments-api", 482L), ((long)sonnet.input_tokens, (long)sonnet.output_tokens,
             (long)sonnet.cache_read_tokens, (long)sonnet.cache_write_5m_tokens, (string)sonnet.repo, (long)sonnet.pr));
     }

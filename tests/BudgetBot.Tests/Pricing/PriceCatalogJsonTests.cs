@@ -2,46 +2,56 @@ using BudgetBot.Pricing;
 
 namespace BudgetBot.Tests.Pricing;
 
+// The genai-prices data.json format, read strictly: every problem is reported with its JSON path.
 public sealed class PriceCatalogJsonTests
 {
     private const string Valid = """
-        {"asOf":"2026-11-01","source":"test","notes":["n"],"models":[
-          {"id":"a-model","provider":"anthropic","aliases":["a-model-20260101"],
-           "input":3,"output":15,"cacheRead":0.3,"cacheWrite5m":3.75,"cacheWrite1h":6,
-           "longContext":{"aboveInputTokens":200000,"input":6,"output":22.5,"cacheRead":0.6,"cacheWrite5m":7.5,"cacheWrite1h":12},
-           "batchDiscount":0.5},
-          {"id":"o-model","provider":"openai",
-           "input":1.25,"output":10,"cacheRead":0.125,"cacheWrite5m":null,"cacheWrite1h":null,"batchDiscount":0}]}
+        [{"id":"anthropic","name":"Anthropic","api_pattern":"x","model_match":{"starts_with":"a"},"provider_match":{"contains":"anthropic"},"models":[
+           {"id":"a-model","match":{"or":[{"starts_with":"a-model"},{"equals":"a.model"}]},
+            "prices":{"input_mtok":{"base":3,"tiers":[{"start":200000,"price":6}]},"output_mtok":{"base":15,"tiers":[{"start":200000,"price":22.5}]},
+                      "cache_read_mtok":0.3,"cache_write_mtok":3.75,"cache_write_1h_mtok":6,"web_searches_kcount":10}}]},
+         {"id":"openai","name":"OpenAI","api_pattern":"y","model_match":{"regex":"^o-"},"models":[
+           {"id":"o-model","match":{"and":[{"starts_with":"o-"},{"ends_with":"model"}]},
+            "prices":[{"prices":{"input_mtok":10,"output_mtok":40}},
+                      {"constraint":{"start_date":"2026-06-10"},"prices":{"input_mtok":2,"cache_read_mtok":0.5,"output_mtok":8}}]}]},
+         {"id":"gateway","name":"Gateway","api_pattern":"z","fallback_model_providers":["anthropic"],"models":[]}]
         """;
 
     [Fact]
     public void Parse_ReadsEveryField()
     {
-        var catalog = PriceCatalog.Parse(Valid);
+        var catalog = PriceCatalog.Parse(Valid, "2026-11-01");
 
-        Assert.True(catalog.TryGet("a-model-20260101", out var a));
-        Assert.True(catalog.TryGet("o-model", out var o));
-        Assert.Equal(new LongContextTier(200_000, 6m, 22.5m, 0.6m, 7.5m, 12m), a.LongContext);
-        Assert.Equal(new ModelPrice("o-model", "openai", 1.25m, 10m, 0.125m, null, null, null, 0m), o);
+        Assert.True(catalog.TryGet("a.model", out var a));
+        Assert.Equal(new ModelPrice("a-model", "anthropic", 3m, 15m, 0.3m, 3.75m, 6m, new LongContextTier(200_000, 6m, 22.5m, 0.3m, 3.75m, 6m), 0.5m), a);
+        Assert.Equal(new ModelPrice("o-model", "openai", 2m, 8m, 0.5m, null, null, null, 0.5m), catalog.Resolve("o-model", at: new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.Zero))!.Price);
+        Assert.Equal(new ModelPrice("o-model", "openai", 10m, 40m, 10m, null, null, null, 0.5m), catalog.Resolve("o-model", at: new DateTimeOffset(2026, 6, 9, 23, 59, 59, TimeSpan.Zero))!.Price);
+        Assert.Equal(("gateway", "a-model"), catalog.Resolve("a-model-1", "gateway") is { } r ? ("gateway", r.Entry) : default);
+        Assert.Equal("2026-11-01", catalog.AsOf);
     }
 
     [Theory]
-    [InlineData("\"models\":[", "\"models\":[,", "not valid JSON")]
-    [InlineData("\"asOf\":\"2026-11-01\",", "", "$.asOf is missing")]
-    [InlineData("2026-11-01", "1 Nov 2026", "$.asOf must be a yyyy-MM-dd date")]
-    [InlineData("\"cacheWrite5m\":3.75", "\"cacheWrite5M\":3.75", "$.models[0].cacheWrite5M is not a known field")]
-    [InlineData(",\"cacheWrite1h\":null", "", "$.models[1].cacheWrite1h is missing")]
-    [InlineData("\"input\":3,", "\"input\":\"3\",", "$.models[0].input must be a non-negative number")]
-    [InlineData("\"output\":15,", "\"output\":-15,", "$.models[0].output must be a non-negative number")]
-    [InlineData("\"output\":10,", "\"output\":null,", "$.models[1].output must be a number, not null")]
-    [InlineData("\"id\":\"o-model\"", "\"id\":\"\"", "$.models[1].id must be a non-empty name")]
-    [InlineData("\"id\":\"o-model\"", "\"id\":\"a-model-20260101\"", "'a-model-20260101' is already used by model 'a-model'")]
-    [InlineData("\"a-model-20260101\"", "\"a model\"", "$.models[0].aliases[0] must be a non-empty name")]
-    [InlineData("\"batchDiscount\":0}", "\"batchDiscount\":1}", "$.models[1].batchDiscount must be a fraction below 1")]
-    [InlineData("\"aboveInputTokens\":200000", "\"aboveInputTokens\":0", "$.models[0].longContext.aboveInputTokens must be a positive")]
-    [InlineData("\"longContext\":{", "\"longContext\":{\"extra\":1,", "$.models[0].longContext.extra is not a known field")]
-    [InlineData("\"models\":[", "\"models\":{", "not valid JSON")]
-    public void Parse_RejectsMalformedCatalog_NamingTheField(string find, string replace, string expectedMessage)
+    [InlineData("[{\"id\":\"anthropic\"", "[,{\"id\":\"anthropic\"", "$ is not valid JSON")]
+    [InlineData("\"id\":\"anthropic\",", "", "$[0].id is missing")]
+    [InlineData("\"id\":\"openai\"", "\"id\":\"open ai\"", "$[1].id must be a non-empty name without spaces")]
+    [InlineData("\"id\":\"gateway\"", "\"id\":\"openai\"", "$[2].id 'openai' is listed twice")]
+    [InlineData("\"fallback_model_providers\":[\"anthropic\"]", "\"fallback_model_providers\":[\"anthropc\"]", "$[2].fallback_model_providers names 'anthropc'")]
+    [InlineData("\"model_match\":{\"starts_with\":\"a\"}", "\"model_match\":{\"start_with\":\"a\"}", "$[0].model_match.start_with is not a match clause")]
+    [InlineData("{\"starts_with\":\"a-model\"}", "{\"starts_with\":\"a-model\",\"equals\":\"b\"}", "$[0].models[0].match.or[0] must be an object with exactly one of")]
+    [InlineData("\"regex\":\"^o-\"", "\"regex\":\"^o-(\"", "$[1].model_match.regex is not a valid regular expression")]
+    [InlineData("{\"equals\":\"a.model\"}", "{\"equals\":\"\"}", "$[0].models[0].match.or[1].equals must be a non-empty string")]
+    [InlineData("\"and\":[{\"starts_with\":\"o-\"},{\"ends_with\":\"model\"}]", "\"and\":[]", "$[1].models[0].match.and must be a non-empty array")]
+    [InlineData("\"cache_read_mtok\":0.3", "\"cache_read_mtok\":\"0.3\"", "$[0].models[0].prices.cache_read_mtok must be a non-negative number or {base, tiers}")]
+    [InlineData("\"output_mtok\":40", "\"output_mtok\":-40", "$[1].models[0].prices[0].prices.output_mtok must be a non-negative number")]
+    [InlineData("\"start\":200000,\"price\":6", "\"start\":0,\"price\":6", "$[0].models[0].prices.input_mtok.tiers[0].start must be a positive whole number")]
+    [InlineData("\"start\":200000,\"price\":22.5", "\"start\":128000,\"price\":22.5", "$[0].models[0].prices has tiers starting at different token counts")]
+    [InlineData("\"base\":3,", "\"base\":3,\"ceiling\":9,", "$[0].models[0].prices.input_mtok.ceiling is not a known field")]
+    [InlineData("2026-06-10", "10 June 2026", "$[1].models[0].prices[1].constraint.start_date must be a yyyy-MM-dd date")]
+    [InlineData("\"constraint\":{", "\"constraint\":{\"end_date\":\"2027-01-01\",", "$[1].models[0].prices[1].constraint.end_date is not a known field")]
+    [InlineData("\"id\":\"o-model\",", "\"id\":\"o-model\",\"context\":1,", "$[1].models[0].context is not a known field")]
+    [InlineData(",\"models\":[]", "", "$[2].models must be an array")]
+    [InlineData("\"prices\":[{\"prices\"", "\"prices\":[],\"x\":[{\"prices\"", "$[1].models[0].prices must be an object of prices or a non-empty array")]
+    public void Parse_RejectsMalformedCatalog_NamingThePath(string find, string replace, string expectedMessage)
     {
         var json = Valid.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(Valid, json);
@@ -52,11 +62,29 @@ public sealed class PriceCatalogJsonTests
     }
 
     [Fact]
-    public void Parse_RejectsCatalogWithoutModels()
+    public void Check_ListsEveryError_NotTheFirst()
     {
-        var error = Assert.Throws<InvalidDataException>(() =>
-            PriceCatalog.Parse("""{"asOf":"2026-11-01","source":"test","models":[]}"""));
+        var json = Valid.Replace("\"output_mtok\":40", "\"output_mtok\":-40", StringComparison.Ordinal)
+            .Replace("\"id\":\"anthropic\",", "", StringComparison.Ordinal)
+            .Replace("2026-06-10", "June", StringComparison.Ordinal);
 
-        Assert.Contains("$.models must list at least one model", error.Message, StringComparison.Ordinal);
+        var errors = PriceCatalog.Check(json);
+
+        Assert.Equal(
+            ["$[0].id is missing", "$[1].models[0].prices[0].prices.output_mtok must be a non-negative number",
+             "$[1].models[0].prices[1].constraint.start_date must be a yyyy-MM-dd date",
+             "$[2].fallback_model_providers names 'anthropic', which is not a provider of this file"],
+            errors);
     }
+
+    [Fact]
+    public void Parse_RejectsCatalogWithoutProviders()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PriceCatalog.Parse("[]"));
+
+        Assert.Contains("$ must be a non-empty array of providers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmbeddedCatalog_HasNoErrors() => Assert.Empty(PriceCatalog.Check(PriceCatalogTestData.EmbeddedJson()));
 }

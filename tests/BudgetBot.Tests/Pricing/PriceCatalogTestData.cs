@@ -5,14 +5,23 @@ namespace BudgetBot.Tests.Pricing;
 
 internal static class PriceCatalogTestData
 {
-    // A catalog that knows one model more than the embedded one: "the catalog learns a model".
-    public static PriceCatalog WithExtraModel(string id, decimal input, decimal output)
+    public static string EmbeddedJson()
     {
-        using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream("BudgetBot.Pricing.prices.json")!;
-        var json = new StreamReader(stream).ReadToEnd();
+        using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream("BudgetBot.Pricing.genai-prices.json")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    // A catalog that knows one model more than the embedded one: "the catalog learns a model".
+    public static PriceCatalog WithExtraModel(string id, decimal input, decimal output) =>
+        PriceCatalog.Parse(JsonWithExtraModel(id, input, output), "2027-01-01");
+
+    // The new entry goes first in Anthropic's list, so it wins over any broader rule of the table.
+    public static string JsonWithExtraModel(string id, decimal input, decimal output)
+    {
+        var json = EmbeddedJson();
         var entry = string.Create(CultureInfo.InvariantCulture,
-            $$"""{ "id": "{{id}}", "provider": "anthropic", "aliases": [], "input": {{input}}, "output": {{output}}, "cacheRead": 0, "cacheWrite5m": null, "cacheWrite1h": null, "batchDiscount": 0 },""");
-        var at = json.IndexOf("\"models\": [", StringComparison.Ordinal) + "\"models\": [".Length;
-        return PriceCatalog.Parse(json.Insert(at, entry));
+            $$$"""{"id":"{{{id}}}","match":{"starts_with":"{{{id}}}"},"prices":{"input_mtok":{{{input}}},"output_mtok":{{{output}}}}},""");
+        var at = json.IndexOf("\"models\":[", StringComparison.Ordinal) + "\"models\":[".Length;
+        return json.Insert(at, entry);
     }
 }

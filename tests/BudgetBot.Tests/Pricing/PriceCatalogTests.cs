@@ -11,7 +11,7 @@ public sealed class PriceCatalogTests
     [InlineData("claude-sonnet-4-5-20250929", "claude-sonnet-4-5")]
     [InlineData("claude-haiku-4-5-20251001", "claude-haiku-4-5")]
     [InlineData("claude-opus-4-5-20251101", "claude-opus-4-5")]
-    [InlineData("claude-opus-4-20250514", "claude-opus-4")]
+    [InlineData("claude-opus-4-20250514", "claude-opus-4-0")] // genai-prices names Opus 4 claude-opus-4-0
     [InlineData("claude-opus-4-1-20250805", "claude-opus-4-1")]
     [InlineData("gpt-5-2025-08-07", "gpt-5")]
     [InlineData("gpt-4.1-2025-04-14", "gpt-4.1")]
@@ -54,9 +54,8 @@ public sealed class PriceCatalogTests
     [Theory]
     [InlineData("")]
     [InlineData("llama-3.1-70b")]
-    [InlineData("claude-3-5-sonnet-20241022")] // undated family is not in the table either
     [InlineData("claude-sonnet")]
-    [InlineData("claude-sonnet-4-5-2025092")] // seven digits is not a date
+    [InlineData("claude-sonnet-9")]
     [InlineData("gpt-5-2025-08")]
     [InlineData("gpt-5-20250807x")]
     [InlineData("anthropic/")]
@@ -66,21 +65,34 @@ public sealed class PriceCatalogTests
         Assert.Null(price);
     }
 
+    // The hand-kept table of 19 models did not know these; genai-prices does.
+    [Theory]
+    [InlineData("claude-3-5-sonnet-20241022", "claude-3-5-sonnet")]
+    [InlineData("claude-sonnet-4-5-2025092", "claude-sonnet-4-5")] // its rule is starts_with claude-sonnet-4-5
+    [InlineData("claude-opus-4-7", "claude-opus-4-7")]
+    [InlineData("gpt-5-codex", "gpt-5")]
+    public void TryGet_KnowsModelsTheOldTableDidNot(string name, string expectedId)
+    {
+        Assert.True(Catalog.TryGet(name, out var price));
+        Assert.Equal(expectedId, price.Id);
+    }
+
     [Fact]
     public void LoadEmbedded_ParsesOnce_AndIsDated()
     {
         Assert.Same(Catalog, PriceCatalog.LoadEmbedded());
-        Assert.Equal("2026-11-01", Catalog.AsOf);
+        Assert.Equal("2026-08-21", Catalog.AsOf);
+        Assert.True(Catalog.Vendors.Sum(v => v.Models.Count) > 1_400);
     }
 
     [Fact]
     public void Parse_BuildsCatalogThatKnowsANewModel()
     {
         var catalog = PriceCatalog.Parse("""
-            {"asOf":"2027-01-01","source":"test","models":[
-              {"id":"fable-5-1","provider":"anthropic","aliases":["fable-5-1-20270101"],
-               "input":4,"output":20,"cacheRead":0.4,"cacheWrite5m":5,"cacheWrite1h":8,"batchDiscount":0.5}]}
-            """);
+            [{"id":"anthropic","name":"Anthropic","api_pattern":"x","model_match":{"contains":"fable"},"models":[
+              {"id":"fable-5-1","match":{"starts_with":"fable-5-1"},
+               "prices":{"input_mtok":4,"output_mtok":20,"cache_read_mtok":0.4,"cache_write_mtok":5,"cache_write_1h_mtok":8}}]}]
+            """, "2027-01-01");
 
         Assert.True(catalog.TryGet("anthropic/fable-5-1-20270101", out var price));
         Assert.Equal(new ModelPrice("fable-5-1", "anthropic", 4m, 20m, 0.4m, 5m, 8m, null, 0.5m), price);

@@ -82,7 +82,7 @@ public sealed class ProviderReconciliationTests : IAsyncLifetime
         await h.PollAsync("anthropic");
         Assert.Equal(62.29m, await h.OrgUsdAsync(Day1));
 
-        // Another run reported after the poll counts once more until the next poll takes it out again.
+        // Another run reported after the poll is taken out of the remainder at once (LateReportTests); the next poll agrees.
         await client.PostJsonAsync("/api/usage", Event("run-2", source: "github-actions").With("costUsd", 1.5)
             .With("repo", "acme/web").With("occurredAt", "2026-03-02T16:00:00Z"));
         await h.PollAsync("anthropic");
