@@ -23,6 +23,7 @@ internal static class SlackExtensions
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<IBudgetSource>(sp => sp.GetRequiredService<ExperimentStore>());
         services.AddSingleton<RequestService>();
+        services.AddSingleton<IBudgetRequests>(sp => sp.GetRequiredService<RequestService>());
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<SlackInteractions>();
