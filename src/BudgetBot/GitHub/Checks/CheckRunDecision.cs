@@ -12,6 +12,18 @@ internal sealed record CheckRunDecision(string Conclusion, string Title, string 
 {
     public const string Name = "BudgetBot / budget";
 
+    // The check's "Request more budget" button (GitHub: label ≤ 20, identifier ≤ 20, description ≤ 40).
+    public const string RequestBudgetAction = "request_budget";
+    public const string RequestBudgetLabel = "Request more budget";
+
+    public bool Blocks => Conclusion is "failure" or "neutral";
+
+    // The budget a "Request more budget" press asks for: the first exhausted hard budget, else the
+    // first one past a threshold (the ones the title names).
+    public static BudgetStatus? Blocking(IReadOnlyList<BudgetStatus> budgets) =>
+        budgets.FirstOrDefault(b => b.Enforcement == "hard" && b.RemainingUsd <= 0)
+        ?? budgets.FirstOrDefault(b => b.Enforcement is "soft" or "hard" && b.State != "ok");
+
     public static CheckRunDecision Decide(IReadOnlyList<BudgetStatus> budgets)
     {
         var exhausted = budgets.Where(b => b.Enforcement == "hard" && b.RemainingUsd <= 0).ToList();
