@@ -65,7 +65,7 @@ internal sealed partial class PrCommentCommands(
                 return PrAnswer.Refused(PrReplies.SlackOnly("experiment"));
             case ListRequestsCommand:
                 return PrAnswer.Refused(PrReplies.SlackOnly("requests"));
-            case RequestCommand r when team is null:
+            case RequestCommand when team is null:
                 return PrAnswer.Refused(PrReplies.NoTeam(repo));
             case RequestCommand r:
                 if (!await permissions.CanWriteAsync(installation, repo, login, association, ct))
