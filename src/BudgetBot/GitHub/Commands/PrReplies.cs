@@ -22,7 +22,7 @@ internal static class PrReplies
 
     public static string ParseError(string message) => message + "\n\n" + Help;
 
-    public static string SlackOnly(string verb) => $"`/budget {verb}` works in Slack only. " + Help;
+    public static string SlackOnly(string verb) => $"`/budget {verb}` works in Slack only.\n\n" + Help;
 
     public static string NoTeam(string repo) =>
         $"No team in the budget policy owns `{Cell(repo)}`, so no request was filed. Ask for budget in Slack with `/budget request <amount> for <budget> <reason>`.";
@@ -54,7 +54,7 @@ internal static class PrReplies
     {
         "approved" => $"@{login} {o.DisplayId} approved by {decider}: +{Usd(o.AmountMicros)} on {Code(o.BudgetId)}" +
             (o.Until is { } until ? " until " + TimeZoneInfo.ConvertTime(until, zone).ToString("MMM d", CultureInfo.InvariantCulture) : "") + ".",
-        "denied" => $"@{login} {o.DisplayId} denied by {decider}" + (string.IsNullOrWhiteSpace(o.Note) ? "." : ":\n\n> " + Cell(o.Note)),
+        "denied" => $"@{login} {o.DisplayId} denied by {decider}" + (string.IsNullOrWhiteSpace(o.Note) ? "." : ":\n\n" + Quote(o.Note)),
         _ => $"@{login} {o.DisplayId} expired after 72 h without a decision. Ask again with `/budget request` if you still need it.",
     };
 
@@ -84,6 +84,11 @@ internal static class PrReplies
         }
         return b.ToString();
     }
+
+    // A block quote of someone's text: HTML in it shows as text, every line stays inside the quote.
+    private static string Quote(string text) => string.Join('\n', text.Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(line => "> " + line));
 
     private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "nobody" : string.Join(", ", names);
 
