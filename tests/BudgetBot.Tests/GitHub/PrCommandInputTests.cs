@@ -125,4 +125,18 @@ public sealed class PrCommandInputTests : IAsyncLifetime
         Assert.Equal(2, await h.CountAsync("SELECT COUNT(*) FROM slack_requests"));
         Assert.Contains("request **BR-2**", h.Replies[^1].Json().GetProperty("body").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnExpiredRequest_IsToldOnThePr_AndFreesTheUserToAskAgain()
+    {
+        await h.CommentAsync("/budget request 300 for platform more", association: "OWNER", commentId: 1);
+        h.GitHub.Advance(TimeSpan.FromHours(73));
+        await h.App.Get<BudgetBot.Slack.RequestExpiryJob>().RunAsync(h.App.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        await BudgetBot.Tests.Slack.SlackTestApp.DrainAsync(h.App);
+
+        Assert.Equal("@octocat BR-1 expired after 72 h without a decision. Ask again with `/budget request` if you still need it.",
+            h.Replies[^1].Json().GetProperty("body").GetString());
+        await h.CommentAsync("/budget request 300 for platform more", association: "OWNER", commentId: 2);
+        Assert.Contains("request **BR-2**", h.Replies[^1].Json().GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
 }
