@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Slack;
 using static BudgetBot.Slack.SlackBlocks;
 using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;
@@ -75,7 +76,7 @@ internal static class DigestMessage
     }
 
     private static string PendingLine(Slack.PendingRequest r) =>
-        $"`{Escape(r.Id)}` +{Usd(r.AmountUsd)} for *{Escape(r.BudgetId)}* from <@{Escape(r.RequestedBy)}>, since {Date(r.CreatedAt)}: " +
+        $"`{Escape(r.Id)}` +{Usd(r.AmountUsd)} for *{Escape(r.BudgetId)}* from {RequestCards.Who(r.RequestedBy)}, since {Date(r.CreatedAt)}: " +
         Escape(Truncate(r.Reason, 200));
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("MMM d", CultureInfo.InvariantCulture);

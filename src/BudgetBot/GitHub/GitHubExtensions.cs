@@ -10,7 +10,8 @@ internal static class GitHubExtensions
 {
     // The GitHub App, by folder: App (options, auth, HTTP), Inbound (webhook inbox and its worker),
     // Correlation (PRs, runs, jobs, installations, usage attribution), Outbound (the refresh fan-out
-    // and the outbox sender), Comment and Checks (what the sender writes).
+    // and the outbox sender), Comment and Checks (what the sender writes), Commands (/budget in PR
+    // comments and the check's "Request more budget" button).
     public static IHostApplicationBuilder AddGitHub(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -44,6 +45,14 @@ internal static class GitHubExtensions
         services.AddSingleton<PrCommentWriter>();
         services.AddSingleton<CheckRunWriter>();
         services.AddSingleton<IOutboxSender, GitHubSender>();
+
+        services.AddSingleton<PrCommandStore>();
+        services.AddSingleton<PrCommandRunner>();
+        services.AddSingleton<PrCommentCommands>();
+        services.AddSingleton<CheckRunActions>();
+        services.AddSingleton<RepoPermissions>();
+        services.AddSingleton<PrChatWriter>();
+        services.AddSingleton<IRequestOutcomes, PrRequestOutcomes>();
         return builder;
     }
 

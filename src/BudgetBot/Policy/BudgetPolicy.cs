@@ -22,6 +22,12 @@ internal sealed record BudgetPolicy(
     // An init property rather than a positional one, so existing constructions keep compiling.
     public ProviderMappings Providers { get; init; } = ProviderMappings.Empty;
 
+    public RequestSettings Requests { get; init; } = RequestSettings.Default;
+
+    // Users maps GitHub logins to Slack users (from users: and people:); this is the way back.
+    public string? GitHubLoginOf(string slackUser) =>
+        Users.FirstOrDefault(u => string.Equals(u.Value, slackUser, StringComparison.Ordinal)).Key;
+
     // For tests and tools that need a policy without a file; the service itself never runs on it.
     public static BudgetPolicy Empty { get; } = new(
         TimeZoneInfo.Utc,

@@ -12,7 +12,7 @@ internal static partial class PolicyParser
     private static readonly string[] TopLevelKeys =
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
-        "alerts", "digest", "pricing", "prComments", "users", "providers",
+        "alerts", "digest", "pricing", "prComments", "users", "providers", "people", "requests",
     ];
 
     public static PolicyParseResult Parse(string yaml)
@@ -67,6 +67,8 @@ internal static partial class PolicyParser
         var teams = TeamsParser.Parse(reader, top["teams"]);
         var founders = SlackUserList.Parse(reader, top["founders"], "founders");
         var digest = top["digest"] is { } digestNode ? PolicyCron.Read(reader, digestNode, "digest") : null;
+        var users = SettingsParser.Users(reader, top["users"]);
+        PeopleParser.Parse(reader, top["people"], users);
         return new BudgetPolicy(
             top["timezone"] is { } zoneNode ? TimeZone(reader, zoneNode) : TimeZoneInfo.Utc,
             teams,
@@ -79,9 +81,10 @@ internal static partial class PolicyParser
             digest?.Text,
             SettingsParser.Pricing(reader, top["pricing"]),
             SettingsParser.PrComments(reader, top["prComments"]),
-            SettingsParser.Users(reader, top["users"]))
+            users)
         {
             Providers = ProvidersParser.Parse(reader, top["providers"], teams),
+            Requests = SettingsParser.Requests(reader, top["requests"]),
         };
     }
 

@@ -131,6 +131,20 @@ internal static class SettingsParser
         return new PrCommentSettings(mode ?? defaults.Mode, minChange ?? defaults.MinChangeUsd, debounce ?? defaults.DebounceSeconds);
     }
 
+    public static RequestSettings Requests(PolicyReader reader, YamlNode? node)
+    {
+        if (node is null)
+        {
+            return RequestSettings.Default;
+        }
+
+        var section = reader.Section(node, "requests", "defaultUsd");
+        var usd = section["defaultUsd"] is { } d
+            ? reader.Decimal(d, section.PathOf("defaultUsd"), v => v > 0 && v <= 1_000_000m && v == Math.Round(v, 2), "a positive amount of at most 1000000, whole cents")
+            : null;
+        return new RequestSettings(usd);
+    }
+
     // GitHub logins ignore case, so "Octocat" and "octocat" are one person and may appear only once.
     public static Dictionary<string, string> Users(PolicyReader reader, YamlNode? node)
     {

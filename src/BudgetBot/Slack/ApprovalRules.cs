@@ -56,6 +56,6 @@ internal static class ApprovalRules
     public static string CardChannel(BudgetPolicy p, string budgetId, string fallback) =>
         TeamOf(p, budgetId) is { } team && p.Teams.TryGetValue(team, out var t) && t.SlackChannel is { Length: > 0 } c ? c : fallback;
 
-    private static BudgetDefinition? TeamBudget(BudgetPolicy p, string team) =>
+    public static BudgetDefinition? TeamBudget(BudgetPolicy p, string team) =>
         p.Budgets.FirstOrDefault(b => b.Scope == BudgetScope.Team(team));
 }

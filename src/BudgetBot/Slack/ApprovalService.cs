@@ -18,6 +18,7 @@ internal sealed partial class ApprovalService(
     BudgetLedger ledger,
     SlackOutboxWriter slack,
     IBudgetChanges budgetChanges,
+    IEnumerable<IRequestOutcomes> outcomes,
     IPolicyProvider policy,
     TimeProvider clock,
     ILogger<ApprovalService> logger)
@@ -56,7 +57,7 @@ internal sealed partial class ApprovalService(
                 await ApplyAsync(c, tx, decided, budget, now);
             }
             var status = budget is null ? null : BudgetCalculator.Status(budget, await ledger.FiguresAsync(c, tx, budget, now), now);
-            await TellAsync(c, tx, decided, status);
+            await TellAsync(c, tx, decided, status, ct);
             LogDecided(logger, decided.DisplayId, state);
             return new DecisionResult(DecisionOutcome.Decided, decided, "");
         }, ct);
@@ -94,16 +95,26 @@ internal sealed partial class ApprovalService(
         return approvers.Contains(user) ? null : new DecisionResult(DecisionOutcome.NotApprover, r, RequestCards.NotApprover(r, approvers));
     }
 
-    // The card (when its ts is known) and the requester's DM; the expiry job tells them the same way.
-    public async Task TellAsync(DbConnection c, DbTransaction tx, BudgetRequestRow r, BudgetStatus? status)
+    // The card (when its ts is known), the requester's DM (a Slack requester's) and whoever else
+    // follows requests (GitHub's PR that asked); the expiry job tells them the same way.
+    public async Task TellAsync(DbConnection c, DbTransaction tx, BudgetRequestRow r, BudgetStatus? status, CancellationToken ct = default)
     {
         if (r.CardTs is not null)
         {
             var card = RequestCards.Card(r, status, []);
             await slack.EnqueueAsync(c, tx, "chat.update", r.CardTarget, SlackOutboxWriter.With(card, ("channel", r.Channel), ("ts", r.CardTs)));
         }
-        var notice = RequestCards.RequesterNotice(r, status);
-        await slack.EnqueueAsync(c, tx, "chat.postMessage", "slack:dm:" + r.Requester, SlackOutboxWriter.With(notice, ("channel", r.Requester)));
+        if (RequestCards.IsSlackUser(r.Requester))
+        {
+            var notice = RequestCards.RequesterNotice(r, status);
+            await slack.EnqueueAsync(c, tx, "chat.postMessage", "slack:dm:" + r.Requester, SlackOutboxWriter.With(notice, ("channel", r.Requester)));
+        }
+        var outcome = new RequestOutcome(r.Id, r.DisplayId, r.State, r.BudgetId, r.AmountMicros, r.DecidedBy, r.DecisionNote,
+            r.State == "approved" ? status?.PeriodEnd : null);
+        foreach (var o in outcomes)
+        {
+            await o.DecidedAsync(c, tx, outcome, ct);
+        }
     }
 
     private async Task ApplyAsync(DbConnection c, DbTransaction tx, BudgetRequestRow r, ActiveBudget? budget, DateTimeOffset now)

@@ -36,12 +36,20 @@ internal static class RequestCards
         {
             blocks.Add(Context(Outcome(r)));
         }
-        return Message($"Budget request {r.DisplayId}: +{Usd(r.AmountMicros)} for {r.BudgetId} from <@{r.Requester}> ({r.State})", blocks);
+        return Message($"Budget request {r.DisplayId}: +{Usd(r.AmountMicros)} for {r.BudgetId} from {Who(r.Requester)} ({r.State})", blocks);
     }
 
     public static string Ask(BudgetRequestRow r) => r.Kind == BudgetRequestRow.Experiment
-        ? $"*<@{r.Requester}>* asks for an experiment allowance *{r.ExperimentName}*: *{Usd(r.AmountMicros)}* for *{r.ExperimentDays} days*.\n{Quote(r.Reason)}"
-        : $"*<@{r.Requester}>* asks for *+{Usd(r.AmountMicros)}* on *{r.BudgetId}*.\n{Quote(r.Reason)}";
+        ? $"*{Who(r.Requester)}* asks for an experiment allowance *{r.ExperimentName}*: *{Usd(r.AmountMicros)}* for *{r.ExperimentDays} days*.\n{Quote(r.Reason)}"
+        : $"*{Who(r.Requester)}* asks for *+{Usd(r.AmountMicros)}* on *{r.BudgetId}*.\n{Quote(r.Reason)}";
+
+    // A request from a GitHub user the policy's people/users do not map carries no Slack id: the
+    // card names the login and says so (it also gets no DM). Used after "from" or as a subject.
+    public static string Who(string requester) => RequestAsk.GitHubLoginOf(requester) is { } login
+        ? $"GitHub @{SlackText.Escape(login)} (not mapped to Slack)"
+        : $"<@{requester}>";
+
+    public static bool IsSlackUser(string requester) => RequestAsk.GitHubLoginOf(requester) is null;
 
     public static string Outcome(BudgetRequestRow r) => r.State switch
     {

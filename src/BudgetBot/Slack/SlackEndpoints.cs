@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
 

@@ -21,6 +21,7 @@ internal static class SlackExtensions
         services.AddSingleton<IPendingRequests, PendingRequestsFromStore>();
         services.AddSingleton<ISlackPostedObserver>(sp => sp.GetRequiredService<BudgetRequestStore>());
         services.AddSingleton<RequestService>();
+        services.AddSingleton<IBudgetRequests>(sp => sp.GetRequiredService<RequestService>());
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<SlackInteractions>();

@@ -25,6 +25,12 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
 
     public long InstallationId { get; set; } = 99;
 
+    // GET /repos/{o}/{r}/collaborators/{login}/permission answers these ("admin", "write", "read");
+    // a login not listed is no collaborator (404).
+    public ConcurrentDictionary<string, string> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ConcurrentQueue<(long CommentId, string Content)> Reactions { get; } = new();
+
     public IReadOnlyList<RecordedRequest> To(HttpMethod method, string pathPart) =>
         Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).ToList();
 
@@ -107,6 +113,19 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
             c.Body = Text(r);
             return Answer(HttpStatusCode.OK, new { id = c.Id, node_id = c.NodeId, body = c.Body });
         }
+        if (Reaction().Match(path) is { Success: true } reaction && r.Method == HttpMethod.Post)
+        {
+            var content = r.Json().GetProperty("content").GetString()!;
+            Reactions.Enqueue((long.Parse(reaction.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), content));
+            return Answer(HttpStatusCode.Created, new { id = Interlocked.Increment(ref nextId), content });
+        }
+        if (Permission().Match(path) is { Success: true } permission && r.Method == HttpMethod.Get)
+        {
+            var login = Uri.UnescapeDataString(permission.Groups["login"].Value);
+            return Permissions.TryGetValue(login, out var level)
+                ? Answer(HttpStatusCode.OK, new { permission = level, role_name = level, user = new { login } })
+                : Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
+        }
         if (path.EndsWith("/check-runs", StringComparison.Ordinal) && r.Method == HttpMethod.Post)
         {
             return Answer(HttpStatusCode.Created, new { id = Interlocked.Increment(ref nextId) });
@@ -134,4 +153,10 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
 
     [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/comments/(?<id>\d+)$")]
     private static partial Regex Comment();
+
+    [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/comments/(?<id>\d+)/reactions$")]
+    private static partial Regex Reaction();
+
+    [GeneratedRegex(@"/repos/[^/]+/[^/]+/collaborators/(?<login>[^/]+)/permission$")]
+    private static partial Regex Permission();
 }

@@ -18,10 +18,12 @@ internal sealed class GitHubHarness : IAsyncDisposable
 
     private HttpClient? ingest;
 
-    public GitHubHarness(bool configured = true, string? apiBaseUrl = null, string? policy = null, Action<IServiceCollection>? services = null)
+    public GitHubHarness(
+        bool configured = true, string? apiBaseUrl = null, string? policy = null, Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? extraSettings = null)
     {
         Key = RSA.Create(2048);
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>());
         if (configured)
         {
             settings["GitHub:AppId"] = "123";

@@ -41,7 +41,29 @@ public sealed class SettingsErrorTests
         { "users:\n  octocat: bob", 2, "users.octocat must be a Slack user id like U0123ABCD (got \"bob\")" },
         { "users:\n  \"not a login\": U0X1", 2, "users.not a login: \"not a login\" is not a GitHub login" },
         { "users:\n  octocat: U0OCTO\n  OctoCat: U0OCTO2", 3, "users.OctoCat is listed twice (GitHub logins ignore case)" },
+        { "people:\n  - github: octocat\n    slack: bob", 3, "people[0].slack must be a Slack user id like U0123ABCD (got \"bob\")" },
+        { "people:\n  - github: \"not a login\"\n    slack: U0X1", 2, "people[0].github: \"not a login\" is not a GitHub login" },
+        { "people:\n  - slack: U0X1", 2, "people[0].github is required" },
+        { "people:\n  - github: octocat\n    slack: U0X1\n    email: o@example.com", 4, "unknown key \"email\" in people[0]" },
+        { "users:\n  octocat: U0OCTO\npeople:\n  - github: OctoCat\n    slack: U0OCTO2", 4, "people[0].github: OctoCat is mapped twice (in users or people" },
+        { "people: {github: octocat, slack: U0X1}", 1, "people must be a list" },
+        { "requests:\n  defaultUsd: 0", 2, "requests.defaultUsd must be a positive amount of at most 1000000, whole cents" },
+        { "requests:\n  defaultUsd: 10.001", 2, "requests.defaultUsd must be a positive amount" },
+        { "requests:\n  default: 300", 2, "unknown key \"default\" in requests" },
     };
+
+    [Fact]
+    public void People_AndUsers_FillOneMap_AndRequestsDefaultUsdIsRead()
+    {
+        var result = PolicyParser.Parse("users: { octocat: U0OCTO }\npeople:\n  - { github: lead-gh, slack: U0LEAD1 }\nrequests: { defaultUsd: 300 }\n");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("U0OCTO", result.Policy!.Users["Octocat"]);
+        Assert.Equal("U0LEAD1", result.Policy.Users["lead-gh"]);
+        Assert.Equal("lead-gh", result.Policy.GitHubLoginOf("U0LEAD1"));
+        Assert.Equal(300m, result.Policy.Requests.DefaultUsd);
+        Assert.Null(PolicyParser.Parse("users: {}\n").Policy!.Requests.DefaultUsd);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

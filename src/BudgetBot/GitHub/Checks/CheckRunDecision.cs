@@ -13,10 +13,21 @@ internal sealed record CheckRunDecision(string Conclusion, string Title, string 
 {
     public const string Name = "BudgetBot / budget";
 
+    // The check's "Request more budget" button (GitHub: label ≤ 20, identifier ≤ 20, description ≤ 40).
+    public const string RequestBudgetAction = "request_budget";
+    public const string RequestBudgetLabel = "Request more budget";
+
+    public bool Blocks => Conclusion is "failure" or "neutral";
+
+    // The budget a "Request more budget" press asks for: the first exhausted hard budget, else the
+    // first one past a threshold (the ones the title names).
+    public static BudgetStatus? Blocking(IReadOnlyList<BudgetStatus> budgets) =>
+        Exhausted(budgets).FirstOrDefault() ?? Warned(budgets).FirstOrDefault();
+
     public static CheckRunDecision Decide(IReadOnlyList<BudgetStatus> budgets)
     {
-        var exhausted = budgets.Where(b => b.Enforcement == Enforcement.Hard && b.RemainingUsd <= 0).ToList();
-        var warned = budgets.Where(b => b.Enforcement is Enforcement.Soft or Enforcement.Hard && b.State != BudgetState.Ok && !exhausted.Contains(b)).ToList();
+        var exhausted = Exhausted(budgets).ToList();
+        var warned = Warned(budgets).Except(exhausted).ToList();
         var summary = Describe(budgets);
         if (exhausted.Count > 0)
         {
@@ -33,6 +44,12 @@ internal sealed record CheckRunDecision(string Conclusion, string Title, string 
     // running figures.
     public string Hash() =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Conclusion + "\n" + Title))).ToLowerInvariant();
+
+    private static IEnumerable<BudgetStatus> Exhausted(IEnumerable<BudgetStatus> budgets) =>
+        budgets.Where(b => b.Enforcement == Enforcement.Hard && b.RemainingUsd <= 0);
+
+    private static IEnumerable<BudgetStatus> Warned(IEnumerable<BudgetStatus> budgets) =>
+        budgets.Where(b => b.Enforcement is Enforcement.Soft or Enforcement.Hard && b.State != BudgetState.Ok);
 
     private static string Names(List<BudgetStatus> budgets) => string.Join(", ", budgets.Select(b => b.Id));
 

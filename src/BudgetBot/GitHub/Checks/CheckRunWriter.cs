@@ -1,4 +1,5 @@
 using BudgetBot.Outbox;
+using BudgetBot.Policy;
 
 namespace BudgetBot.GitHub;
 
@@ -9,6 +10,7 @@ internal sealed partial class CheckRunWriter(
     GitHubWriteState state,
     PrSpendReader reader,
     IServiceProvider services,
+    IPolicyProvider policy,
     TimeProvider clock,
     ILogger<CheckRunWriter> logger)
 {
@@ -39,19 +41,20 @@ internal sealed partial class CheckRunWriter(
             return GitHubErrors.Classify(failure!, now, "installation lookup");
         }
         var output = new { decision.Title, decision.Summary };
+        var actions = Actions(decision, policy.Current.Requests.DefaultUsd);
         var completedAt = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         GitHubResponse? r = null;
         if (last is not null)
         {
             r = await api.SendAsync(id, HttpMethod.Patch, $"repos/{repo}/check-runs/{last.CheckRunId}",
-                new { Status = "completed", decision.Conclusion, CompletedAt = completedAt, Output = output }, ct);
+                new { Status = "completed", decision.Conclusion, CompletedAt = completedAt, Output = output, Actions = actions }, ct);
         }
         if (r is null || r.Status == 404)
         {
             r = await api.SendAsync(id, HttpMethod.Post, $"repos/{repo}/check-runs", new
             {
                 Name = CheckRunDecision.Name, HeadSha = info.HeadSha, ExternalId = $"{number}:{info.HeadSha}", Status = "completed",
-                decision.Conclusion, CompletedAt = completedAt, Output = output,
+                decision.Conclusion, CompletedAt = completedAt, Output = output, Actions = actions,
             }, ct);
         }
         if (!r.IsSuccess)
@@ -63,6 +66,12 @@ internal sealed partial class CheckRunWriter(
         LogWritten(logger, GitHubOutbox.CheckTarget(repo, number), info.HeadSha, decision.Conclusion);
         return OutboxResult.Sent;
     }
+
+    // The button while the check fails or warns and the policy names an amount; an empty list takes
+    // it away again once the check passes.
+    internal static object[] Actions(CheckRunDecision decision, decimal? defaultUsd) => decision.Blocks && defaultUsd is { } usd
+        ? [new { Label = CheckRunDecision.RequestBudgetLabel, Description = $"Ask for {Markdown.Usd(usd)} more in Slack", Identifier = CheckRunDecision.RequestBudgetAction }]
+        : [];
 
     [LoggerMessage(EventId = 3120, Level = LogLevel.Information, Message = "GitHub is not configured: would set the check on {Target} at {Sha} to {Conclusion}")]
     private static partial void LogWouldSend(ILogger logger, string target, string sha, string conclusion);

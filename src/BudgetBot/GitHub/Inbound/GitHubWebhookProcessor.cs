@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
+using Octokit.Webhooks.Events.CheckRun;
+using Octokit.Webhooks.Events.IssueComment;
 using Octokit.Webhooks.Events.Installation;
 using Octokit.Webhooks.Events.InstallationRepositories;
 using Octokit.Webhooks.Events.PullRequest;
@@ -15,7 +17,7 @@ namespace BudgetBot.GitHub;
 // is stored raw and acknowledged, so an action the library does not know yet cannot turn into a 500
 // and GitHub's 10-second budget is spent on one insert. Later the InboxWorker hands the stored
 // delivery to ProcessStoredAsync: the library parses it and its own type switch calls the overrides
-// below. Events without an override (push, check_suite, issue_comment, …) are accepted and ignored.
+// below. Events without an override (push, check_suite, …) are accepted and ignored.
 // Scoped: one instance per request or per stored delivery, so `retried` belongs to one delivery.
 internal sealed partial class GitHubWebhookProcessor(
     InboxStore store,
@@ -24,6 +26,8 @@ internal sealed partial class GitHubWebhookProcessor(
     WorkflowRunHandler runs,
     WorkflowJobHandler jobs,
     InstallationHandler installations,
+    PrCommentCommands commands,
+    CheckRunActions checkActions,
     PullRequestRefresh refresh,
     ILogger<GitHubWebhookProcessor> logger) : WebhookEventProcessor
 {
@@ -85,6 +89,14 @@ internal sealed partial class GitHubWebhookProcessor(
         WebhookHeaders headers, InstallationRepositoriesEvent installationRepositoriesEvent, InstallationRepositoriesAction action,
         CancellationToken cancellationToken = default) =>
         await installations.HandleRepositoriesAsync(installationRepositoriesEvent, cancellationToken);
+
+    protected override async ValueTask ProcessIssueCommentWebhookAsync(
+        WebhookHeaders headers, IssueCommentEvent issueCommentEvent, IssueCommentAction action, CancellationToken cancellationToken = default) =>
+        await commands.HandleAsync(issueCommentEvent, cancellationToken);
+
+    protected override async ValueTask ProcessCheckRunWebhookAsync(
+        WebhookHeaders headers, CheckRunEvent checkRunEvent, CheckRunAction action, CancellationToken cancellationToken = default) =>
+        await checkActions.HandleAsync(checkRunEvent, headers.Delivery, cancellationToken);
 
     protected override ValueTask ProcessPingWebhookAsync(WebhookHeaders headers, PingEvent pingEvent, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,7 @@ namespace BudgetBot.GitHub;
 internal sealed class GitHubSender(
     PrCommentWriter comments,
     CheckRunWriter checks,
+    PrChatWriter chat,
     IOptions<GitHubOptions> options) : IOutboxSender
 {
     public string Channel => GitHubOutbox.Channel;
@@ -23,6 +24,7 @@ internal sealed class GitHubSender(
         {
             GitHubOutbox.CommentKind => comments.WriteAsync(pr.Repo, pr.Number, live, ct),
             GitHubOutbox.CheckKind => checks.WriteAsync(pr.Repo, pr.Number, live, ct),
+            PrChat.ReplyKind or PrChat.ReactionKind => chat.SendAsync(message, pr.Repo, pr.Number, live, ct),
             _ => Task.FromResult(OutboxResult.Fail("unknown GitHub message kind " + message.Kind)),
         };
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace BudgetBot.Slack;
+namespace BudgetBot.Budgets;
 
-// The DESIGN §10 grammar, pure. Amounts: "$1,500", "1500", "1.5k", "$2.5K" (at most cents).
+// The DESIGN §10 grammar, pure, shared by the Slack command and PR comments (GitHub). Amounts: "$1,500", "1500", "1.5k", "$2.5K" (at most cents).
 internal static partial class BudgetCommandParser
 {
     public const decimal MaxAmountUsd = 1_000_000m;
@@ -87,7 +87,14 @@ internal static partial class BudgetCommandParser
     private static ParseError AmountError(string amount) =>
         new($"`{Truncate(amount)}` is not an amount: use dollars like `1500`, `$1,500` or `1.5k` (more than 0, at most $1,000,000, whole cents).");
 
-    private static string Truncate(string s) => SlackText.Escape(SlackText.Truncate(s.Replace("`", "'", StringComparison.Ordinal), 40));
+    // The echoed word is cut to 40 characters and its &, < and > written as entities, which Slack's
+    // mrkdwn and GitHub's Markdown (the two places a command is typed) both show as the character.
+    private static string Truncate(string s)
+    {
+        var t = s.Replace("`", "'", StringComparison.Ordinal);
+        t = t.Length <= 40 ? t : string.Concat(t.AsSpan(0, 39), "…");
+        return t.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    }
 
     [GeneratedRegex(@"^status(?:\s+(?<target>\S+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Status();

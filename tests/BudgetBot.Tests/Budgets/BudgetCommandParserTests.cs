@@ -1,6 +1,6 @@
-using BudgetBot.Slack;
+using BudgetBot.Budgets;
 
-namespace BudgetBot.Tests.Slack;
+namespace BudgetBot.Tests.Budgets;
 
 public sealed class BudgetCommandParserTests
 {

@@ -1,4 +1,4 @@
-namespace BudgetBot.Slack;
+namespace BudgetBot.Budgets;
 
 // What a /budget text means, before anything acts on it (parse, then dispatch). A closed family of
 // small records, kept together so the grammar reads in one place.
