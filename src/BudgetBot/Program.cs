@@ -2,6 +2,7 @@ using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.Foresight;
 using BudgetBot.GitHub;
 using BudgetBot.Operations;
 using BudgetBot.Otlp;
@@ -32,6 +33,7 @@ public partial class Program
         builder.AddUsage();
         builder.AddBudgets();
         builder.AddPreflight();
+        builder.AddForesight();
         builder.AddOutbox();
         builder.AddReports();
         builder.AddOtlp();
@@ -49,6 +51,7 @@ public partial class Program
         app.MapUsage();
         app.MapBudgets();
         app.MapPreflight();
+        app.MapForesight();
         app.MapReports();
         app.MapOtlp();
         app.MapProviderReports();

@@ -24,6 +24,8 @@ internal sealed record BudgetPolicy(
 
     public RequestSettings Requests { get; init; } = RequestSettings.Default;
 
+    public EstimateSettings Estimates { get; init; } = EstimateSettings.Default;
+
     // Users maps GitHub logins to Slack users (from users: and people:); this is the way back.
     public string? GitHubLoginOf(string slackUser) =>
         Users.FirstOrDefault(u => string.Equals(u.Value, slackUser, StringComparison.Ordinal)).Key;

@@ -13,6 +13,7 @@ internal static partial class PolicyParser
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
         "alerts", "digest", "pricing", "prComments", "users", "providers", "people", "requests",
+        "estimates",
     ];
 
     public static PolicyParseResult Parse(string yaml)
@@ -85,6 +86,7 @@ internal static partial class PolicyParser
         {
             Providers = ProvidersParser.Parse(reader, top["providers"], teams),
             Requests = SettingsParser.Requests(reader, top["requests"]),
+            Estimates = EstimatesParser.Parse(reader, top["estimates"]),
         };
     }
 

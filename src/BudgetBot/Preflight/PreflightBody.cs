@@ -21,6 +21,6 @@ internal sealed record PreflightBody
     [Description("The run the estimate is held for until its usage arrives, as a string or a non-negative integer.")]
     public string? RunId { get; init; }
 
-    [Description("What the run is expected to cost in USD; 0 when absent.")]
+    [Description("What the run is expected to cost in USD; when absent, learned from history (the answer's estimate.basis says how).")]
     public decimal? EstimateUsd { get; init; }
 }

@@ -5,7 +5,7 @@ using BudgetBot.Usage;
 namespace BudgetBot.Preflight;
 
 internal sealed record PreflightRequest(
-    string? Repo, int? Pr, string? Workflow, string? Team, string? Experiment, string? RunId, decimal EstimateUsd)
+    string? Repo, int? Pr, string? Workflow, string? Team, string? Experiment, string? RunId, decimal? EstimateUsd)
     : IJsonRequest<PreflightRequest>
 {
     public static string InvalidTitle => "The pre-flight request is not valid";
@@ -30,7 +30,7 @@ internal sealed record PreflightRequest(
         var r = new FieldReader(body, 0, errors);
         var request = new PreflightRequest(
             r.String("repo")?.ToLowerInvariant(), r.PositiveInt("pr"), r.String("workflow"), r.String("team", max: 100),
-            r.String("experiment"), r.Identifier("runId"), r.Cost("estimateUsd") ?? 0m);
+            r.String("experiment"), r.Identifier("runId"), r.Cost("estimateUsd"));
         if (request.Repo is not null && !request.Repo.Contains('/', StringComparison.Ordinal))
         {
             errors.Add(new FieldError(0, "repo", "must be owner/name"));

@@ -14,7 +14,7 @@ namespace BudgetBot.Preflight;
 // transaction that serialises with every other pre-flight on the same budgets (BEGIN IMMEDIATE on
 // SQLite, applocks on SQL Server), so 50 parallel asks against room for 10 allow exactly 10.
 internal sealed class PreflightService(
-    Database db, BudgetStatusService budgets, BudgetLedger ledger, IPolicyProvider policy, TimeProvider clock, IOptions<PreflightOptions> options)
+    Database db, BudgetStatusService budgets, BudgetLedger ledger, IPolicyProvider policy, TimeProvider clock, IOptions<PreflightOptions> options, IRunEstimator estimator)
 {
     internal static readonly SqlStatement Lock = new(
         "Preflight.Lock",
@@ -32,7 +32,10 @@ internal sealed class PreflightService(
         var team = request.Team ?? policy.Current.ResolveTeam(request.Repo);
         var scopes = BudgetScope.Of(team, request.Repo, request.Workflow, request.Experiment).ToHashSet();
         var matching = (await budgets.ActiveAsync(now, ct)).Where(b => scopes.Contains(b.Scope)).OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
-        var estimate = Money.ToMicros(request.EstimateUsd);
+        var learned = request.EstimateUsd is { } given
+            ? new PreflightEstimate(given, "the caller's estimate")
+            : await estimator.EstimateAsync(request.Repo, request.Workflow, ct);
+        var estimate = Money.ToMicros(learned.Usd);
         return await db.WriteAsync(async (c, tx) =>
         {
             foreach (var b in matching)
@@ -47,8 +50,8 @@ internal sealed class PreflightService(
             var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
             if (blocking is not null)
             {
-                return new PreflightDecision(false, DenyReason(blocking, request.EstimateUsd), null,
-                    statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList());
+                return new PreflightDecision(false, DenyReason(blocking, learned.Usd), null,
+                    statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList()) { Estimate = learned };
             }
             string? reservationId = null;
             if (estimate > 0 && matching.Count > 0)
@@ -66,7 +69,7 @@ internal sealed class PreflightService(
             }
             var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
             var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
-            return new PreflightDecision(true, reason, reservationId, after);
+            return new PreflightDecision(true, reason, reservationId, after) { Estimate = learned };
         }, ct);
     }
 

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Foresight;
+
+// Keeps run_costs current inside the ingest transaction (one upsert per run and model in the batch),
+// so estimates read the runs of their window and never rescan usage_events.
+internal sealed class RunCostStore(Database db) : IUsageWriteHook
+{
+    internal static readonly SqlStatement Upsert = new(
+        "Foresight.UpsertRunCost",
+        "INSERT INTO run_costs (run_key, model, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
+        "VALUES (@RunKey, @Model, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs) ON CONFLICT (run_key, model) DO UPDATE SET " +
+        "cost_micros = cost_micros + excluded.cost_micros, events = events + excluded.events, pr = COALESCE(pr, excluded.pr), " +
+        "first_ms = MIN(first_ms, excluded.first_ms), last_ms = MAX(last_ms, excluded.last_ms);",
+        "UPDATE run_costs WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, pr = COALESCE(pr, @Pr), " +
+        "first_ms = CASE WHEN first_ms < @FirstMs THEN first_ms ELSE @FirstMs END, last_ms = CASE WHEN last_ms > @LastMs THEN last_ms ELSE @LastMs END " +
+        "WHERE run_key = @RunKey AND model = @Model; " +
+        "IF @@ROWCOUNT = 0 INSERT INTO run_costs (run_key, model, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
+        "VALUES (@RunKey, @Model, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs);");
+
+    internal static readonly SqlStatement Window = new(
+        "Foresight.RunCostWindow",
+        "SELECT run_key AS RunKey, model AS Model, repo AS Repo, workflow AS Workflow, pr AS Pr, cost_micros AS CostMicros, last_ms AS LastMs " +
+        "FROM run_costs WHERE last_ms >= @FromMs AND (@Repo IS NULL OR repo = @Repo) AND (@Workflow IS NULL OR workflow = @Workflow);");
+
+    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
+    {
+        foreach (var d in RunCostDelta.Of(inserted))
+        {
+            await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), d, tx, cancellationToken: ct));
+        }
+    }
+
+    // Rows of runs whose latest usage falls in [fromMs, now]; either filter may be null for "any".
+    public async Task<IReadOnlyList<RunCostRow>> WindowAsync(long fromMs, string? repo, string? workflow, CancellationToken ct) =>
+        (await db.ReadAsync(c => c.QueryAsync<RunCostRow>(new CommandDefinition(db.Sql(Window), new { FromMs = fromMs, Repo = repo, Workflow = workflow }, cancellationToken: ct)), ct)).ToList();
+}

@@ -1,0 +1,3 @@
+namespace BudgetBot.Preflight;
+
+internal sealed record PreflightEstimate(decimal Usd, string Basis);
