@@ -43,7 +43,7 @@ internal sealed class EstimateService(RunCostStore store, IPolicyProvider policy
             tried.Add($"{all.Runs.Count} {what}");
         }
         var history = tried.Count == 0 ? "no repository or workflow to learn from" : $"{string.Join(", ", tried)}; {settings.MinRuns} needed";
-        return new PreflightEstimate(0m, string.Create(CultureInfo.InvariantCulture, $"0: no estimate given and too little history ({history} over {settings.WindowDays} days)"));
+        return new PreflightEstimate(0m, string.Create(CultureInfo.InvariantCulture, $"0: no estimate given and too little history over {settings.WindowDays} days ({history})"));
     }
 
     private static PreflightEstimate Basis(Distribution d, string what, EstimateSettings settings) =>

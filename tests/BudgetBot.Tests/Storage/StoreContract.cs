@@ -1,4 +1,5 @@
 using BudgetBot.Budgets;
+using BudgetBot.Foresight;
 using BudgetBot.Policy;
 using BudgetBot.Preflight;
 using BudgetBot.Pricing;
@@ -49,7 +50,8 @@ public abstract partial class StoreContract<TProvider> : IAsyncLifetime
     private BudgetStatusService Budgets() => new([new PolicyBudgetSource(StaticPolicy.Default)], new BudgetLedger(Db), Clock);
 
     private PreflightService Preflight() =>
-        new(Db, Budgets(), new BudgetLedger(Db), StaticPolicy.Default, Clock, Options.Create(new PreflightOptions()));
+        new(Db, Budgets(), new BudgetLedger(Db), StaticPolicy.Default, Clock, Options.Create(new PreflightOptions()),
+            new EstimateService(new RunCostStore(Db), StaticPolicy.Default, Clock));
 
     private static UsageEvent Event(string id, decimal cost, string? runId = null, DateTimeOffset? at = null, string? experiment = null) => new()
     {
