@@ -38,7 +38,9 @@ function denyingBudget(answer) {
 
 async function main() {
   if (!env.BUDGETBOT_URL || !env.BUDGETBOT_TOKEN) return unavailable('BUDGETBOT_URL and BUDGETBOT_TOKEN must be set');
-  const estimateUsd = Number.parseFloat(env.BUDGETBOT_ESTIMATE_USD || '0');
+  // No estimate-usd: BudgetBot estimates from the workflow's history and says on what basis.
+  const given = (env.BUDGETBOT_ESTIMATE_USD ?? '').trim();
+  const estimateUsd = given === '' ? undefined : Number.parseFloat(given);
   const body = {
     repo: env.GITHUB_REPOSITORY,
     pr: pullRequest(),
@@ -46,7 +48,7 @@ async function main() {
     team: env.BUDGETBOT_TEAM || undefined,
     experiment: env.BUDGETBOT_EXPERIMENT || undefined,
     runId: env.GITHUB_RUN_ID,
-    estimateUsd: Number.isFinite(estimateUsd) && estimateUsd > 0 ? estimateUsd : 0,
+    estimateUsd: estimateUsd === undefined ? undefined : Number.isFinite(estimateUsd) && estimateUsd > 0 ? estimateUsd : 0,
   };
   const url = new URL('api/preflight', env.BUDGETBOT_URL.endsWith('/') ? env.BUDGETBOT_URL : `${env.BUDGETBOT_URL}/`);
   let response;
@@ -62,17 +64,20 @@ async function main() {
   const text = await response.text();
   if (!response.ok) return unavailable(`BudgetBot answered ${response.status}: ${text}`);
   const answer = JSON.parse(text);
+  const estimate = answer.estimate ?? { usd: body.estimateUsd ?? 0, basis: "the caller's estimate" };
+  console.log(`BudgetBot: estimate $${estimate.usd} (${estimate.basis})`);
+  const estimateOutputs = { 'estimate-usd': String(estimate.usd), 'estimate-basis': estimate.basis.replace(/[\r\n]+/g, ' ') };
   if (answer.allowed) {
-    console.log(`BudgetBot: allowed (${answer.reason})${answer.reservationId ? `, $${body.estimateUsd} reserved as ${answer.reservationId}` : ''}`);
-    output({ allowed: 'true', 'reservation-id': answer.reservationId ?? '' });
+    console.log(`BudgetBot: allowed (${answer.reason})${answer.reservationId ? `, $${estimate.usd} reserved as ${answer.reservationId}` : ''}`);
+    output({ allowed: 'true', 'reservation-id': answer.reservationId ?? '', ...estimateOutputs });
     return;
   }
   const budget = denyingBudget(answer);
   const id = budget?.id ?? '<budget>';
-  const amount = Math.max(1, Math.ceil(body.estimateUsd - Math.max(0, budget?.remainingUsd ?? 0)));
+  const amount = Math.max(1, Math.ceil(estimate.usd - Math.max(0, budget?.remainingUsd ?? 0)));
   console.log(`::error::BudgetBot denied this run: ${answer.reason}`);
   console.log(`To request more, run in Slack: /budget request ${amount} for ${id} <reason>`);
-  output({ allowed: 'false' });
+  output({ allowed: 'false', ...estimateOutputs });
   process.exit(1);
 }
 

@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using BudgetBot.Tests.Infrastructure;
+using static BudgetBot.Tests.Usage.UsageEvents;
+
 namespace BudgetBot.Tests.Actions;
 
 public sealed class PreflightActionTests
@@ -45,5 +49,29 @@ public sealed class PreflightActionTests
         Assert.Contains("::warning::BudgetBot at http://127.0.0.1:9 cannot be reached", allow.Output, StringComparison.Ordinal);
         Assert.Equal(1, deny.ExitCode);
         Assert.Contains("on-error is 'deny'", deny.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preflight_WithoutAnEstimateInput_ReservesWhatBudgetBotLearned_AndOutputsItsBasis()
+    {
+        var node = LiveService.RequireNode();
+        await using var service = new LiveService();
+        await service.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(service.Address) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", service.Token);
+        var at = DateTimeOffset.UtcNow.AddDays(-2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var history = Enumerable.Range(1, 5).Select(i => (object)Event($"history-{i}", occurredAt: at).With("costUsd", i)
+            .With("repo", "acme/payments-api").With("workflow", "claude-review").With("runId", $"h{i}")).ToArray();
+        Assert.True((await http.PostJsonAsync("/api/usage", Batch(history))).IsSuccessStatusCode);
+        var env = ReportUsageActionTests.Environment(service, "claude-code-result.json");
+
+        var run = await service.RunNodeAsync(node, LiveService.Script("preflight", "preflight.mjs"), env);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("BudgetBot: estimate $5 (p90 of 5 runs of claude-review in acme/payments-api over 30 days)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("$5 reserved as rsv_", run.Output, StringComparison.Ordinal);
+        var outputs = await File.ReadAllTextAsync(env["GITHUB_OUTPUT"], TestContext.Current.CancellationToken);
+        Assert.Contains("estimate-usd=5\n", outputs, StringComparison.Ordinal);
+        Assert.Contains("estimate-basis=p90 of 5 runs of claude-review in acme/payments-api over 30 days\n", outputs, StringComparison.Ordinal);
     }
 }
