@@ -11,15 +11,15 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
 {
     internal static readonly SqlStatement Upsert = new(
         "Foresight.UpsertRunCost",
-        "INSERT INTO run_costs (run_key, model, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
-        "VALUES (@RunKey, @Model, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs) ON CONFLICT (run_key, model) DO UPDATE SET " +
+        "INSERT INTO run_costs (run_key, model, run_id, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
+        "VALUES (@RunKey, @Model, @RunId, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs) ON CONFLICT (run_key, model) DO UPDATE SET " +
         "cost_micros = cost_micros + excluded.cost_micros, events = events + excluded.events, pr = COALESCE(pr, excluded.pr), " +
         "first_ms = MIN(first_ms, excluded.first_ms), last_ms = MAX(last_ms, excluded.last_ms);",
         "UPDATE run_costs WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, pr = COALESCE(pr, @Pr), " +
         "first_ms = CASE WHEN first_ms < @FirstMs THEN first_ms ELSE @FirstMs END, last_ms = CASE WHEN last_ms > @LastMs THEN last_ms ELSE @LastMs END " +
         "WHERE run_key = @RunKey AND model = @Model; " +
-        "IF @@ROWCOUNT = 0 INSERT INTO run_costs (run_key, model, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
-        "VALUES (@RunKey, @Model, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs);");
+        "IF @@ROWCOUNT = 0 INSERT INTO run_costs (run_key, model, run_id, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
+        "VALUES (@RunKey, @Model, @RunId, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs);");
 
     internal static readonly SqlStatement Window = new(
         "Foresight.RunCostWindow",

@@ -51,7 +51,7 @@ public sealed class RunEstimatesTests
         var deltas = RunCostDelta.Of([P("1", "9", "gpt-5", 10, 0), P("2", "9", "gpt-5", 5, 3, pr: 4), P("3", "9", "gpt-5-mini", 1, 1), P("4", null, "gpt-5", 99, 0)]);
 
         Assert.Equal(2, deltas.Count);
-        Assert.Equal(new RunCostDelta("acme/api|triage|9", "gpt-5", "acme/api", "triage", 4, 15, 2, Now, Now + 180_000), deltas[0]);
+        Assert.Equal(new RunCostDelta("acme/api|triage|9", "gpt-5", "9", "acme/api", "triage", 4, 15, 2, Now, Now + 180_000), deltas[0]);
         Assert.Equal(("gpt-5-mini", 1L), (deltas[1].Model, deltas[1].CostMicros));
     }
 }

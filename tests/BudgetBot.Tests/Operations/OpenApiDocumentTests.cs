@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         ("/api/budgets/{id}", "get"),
         ("/api/reports/spend.csv", "get"),
         ("/api/reports/reconciliation", "get"),
+        ("/api/estimates", "get"),
+        ("/api/units", "get"),
         ("/api/pulls/{owner}/{repo}/{number}", "get"),
         ("/api/pulls/{owner}/{repo}/{number}/comment", "get"),
         (Webhook, "post"),
@@ -143,7 +145,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.Contains("number", Types(request.GetProperty("properties").GetProperty("estimateUsd")));
 
         var decision = Resolve(Json200(Operation("/api/preflight", "post")));
-        Assert.Equal(["allowed", "budgets", "reason", "reservationId"], Properties(decision).Order());
+        Assert.Equal(["allowed", "budgets", "estimate", "reason", "reservationId"], Properties(decision).Order());
         Assert.Equal("boolean", decision.GetProperty("properties").GetProperty("allowed").GetProperty("type").GetString());
         var budget = Resolve(decision.GetProperty("properties").GetProperty("budgets").GetProperty("items"));
         Assert.Equal(["id", "remainingUsd", "state"], Properties(budget).Order());

@@ -1,9 +1,11 @@
 -- Foresight: the cost of each workflow run per model, kept up to date in the ingest transaction so that
 -- learned estimates read O(runs in the window) rows, never the events. run_key is repo|workflow|run_id;
+-- run_id joins workflow_runs for the run's conclusion;
 -- last_ms is the latest event time seen, which both windows the run and says when it went quiet.
 CREATE TABLE run_costs (
     run_key TEXT NOT NULL,
     model TEXT NOT NULL,
+    run_id TEXT NOT NULL,
     repo TEXT NULL,
     workflow TEXT NULL,
     pr INTEGER NULL,
