@@ -19,4 +19,11 @@ internal sealed record BudgetStatus(
     decimal ProjectedUsd,
     BudgetState State,
     long UnpricedEvents,
-    IReadOnlyList<int> Thresholds);
+    IReadOnlyList<int> Thresholds)
+{
+    // The forecast of the period's end spend (weighted recent days, weekday profile) and when it
+    // reaches the limit, if it does; null without history. Init properties keep constructions compiling.
+    public decimal? ForecastUsd { get; init; }
+
+    public DateTimeOffset? ExhaustsAt { get; init; }
+}

@@ -1,6 +1,6 @@
 namespace BudgetBot.Budgets;
 
-internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, BudgetLedger ledger, TimeProvider clock)
+internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, BudgetLedger ledger, TimeProvider clock, IEnumerable<IBudgetForecasts>? forecasts = null)
 {
     public async Task<IReadOnlyList<ActiveBudget>> ActiveAsync(DateTimeOffset now, CancellationToken ct = default)
     {
@@ -18,7 +18,7 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
         var statuses = new List<BudgetStatus>();
         foreach (var b in await ActiveAsync(now, ct))
         {
-            statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now));
+            statuses.Add(await WithForecastAsync(b, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now), now, ct));
         }
         return statuses;
     }
@@ -27,6 +27,18 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
     {
         var now = clock.GetUtcNow();
         var b = (await ActiveAsync(now, ct)).FirstOrDefault(x => x.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
-        return b is null ? null : BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now);
+        return b is null ? null : await WithForecastAsync(b, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now), now, ct);
+    }
+
+    private async Task<BudgetStatus> WithForecastAsync(ActiveBudget b, BudgetStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var f in forecasts ?? [])
+        {
+            if (await f.ForecastAsync(b, status, now, ct) is { } forecast)
+            {
+                return status with { ForecastUsd = forecast.ForecastUsd, ExhaustsAt = forecast.ExhaustsAt };
+            }
+        }
+        return status;
     }
 }

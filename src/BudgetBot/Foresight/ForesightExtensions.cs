@@ -1,4 +1,5 @@
 using BudgetBot.Auth;
+using BudgetBot.Budgets;
 using BudgetBot.Operations;
 using BudgetBot.Preflight;
 using BudgetBot.Usage;
@@ -14,6 +15,7 @@ internal static class ForesightExtensions
         builder.Services.AddSingleton<IUsageWriteHook>(sp => sp.GetRequiredService<RunCostStore>());
         builder.Services.AddSingleton<EstimateService>();
         builder.Services.AddSingleton<UnitsStore>();
+        builder.Services.AddSingleton<IBudgetForecasts, ForecastService>();
         builder.Services.AddSingleton<IRunEstimator>(sp => sp.GetRequiredService<EstimateService>());
         return builder;
     }

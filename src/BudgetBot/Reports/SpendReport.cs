@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BudgetBot.Foresight;
 using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using Dapper;
@@ -8,7 +9,7 @@ namespace BudgetBot.Reports;
 
 // GET /api/reports/spend.csv: spend between two instants grouped by one dimension. Never by actor:
 // reports rank work, not people (DESIGN §11).
-internal sealed class SpendReport(Database db)
+internal sealed class SpendReport(Database db, UnitsStore units)
 {
     public static readonly IReadOnlyList<string> Groups = ["team", "repo", "workflow", "model", "pr", "day"];
 
@@ -28,12 +29,18 @@ internal sealed class SpendReport(Database db)
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<Row>(db.Sql(ByGroup[groupBy]),
             new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
+        // By workflow or repo the units of work of GET /api/units follow (runs whose latest usage is in the range).
+        var unitsOf = Units.Groups.Contains(groupBy)
+            ? Units.Of(groupBy, await units.RowsAsync(from, to, ct)).ToDictionary(u => u.Key, StringComparer.Ordinal)
+            : null;
         var csv = new StringBuilder();
-        csv.Append(groupBy).Append(",events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents\n");
+        csv.Append(groupBy).Append(",events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents")
+            .Append(unitsOf is null ? "" : UnitsCsv.Header).Append('\n');
         foreach (var r in rows)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{Quote(r.Key)},{r.Events},{r.Runs},{Money.FromMicros(r.CostMicros):0.000000},{r.Input},{r.Output},{r.CacheRead},{r.CacheWrite},{r.Unpriced}\n");
+                $"{Quote(r.Key)},{r.Events},{r.Runs},{Money.FromMicros(r.CostMicros):0.000000},{r.Input},{r.Output},{r.CacheRead},{r.CacheWrite},{r.Unpriced}")
+                .Append(unitsOf is null ? "" : UnitsCsv.Cells(unitsOf.GetValueOrDefault(r.Key))).Append('\n');
         }
         return csv.ToString();
     }

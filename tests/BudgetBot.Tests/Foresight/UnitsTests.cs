@@ -66,6 +66,9 @@ public sealed class UnitsTests : IAsyncLifetime
         Assert.Equal((1, 5m, 1, 4m), (g.GetProperty("mergedPrs").GetInt32(), g.Decimal("costPerMergedPrUsd"),
             g.GetProperty("closedUnmergedPrs").GetInt32(), g.Decimal("spendOnClosedUnmergedPrsUsd")));
         Assert.Empty((await client.GetJsonAsync("/api/units?groupBy=workflow&from=2026-03-11&to=2026-03-12")).GetProperty("groups").EnumerateArray());
+        var csv = await client.GetStringAsync(new Uri("/api/reports/spend.csv?groupBy=repo&from=2026-03-01&to=2026-03-11", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.EndsWith(",1,2.000000,2,7.000000,1,5.000000,1,4.000000", csv.Split('\n')[1], StringComparison.Ordinal);
+        Assert.StartsWith("acme/api,4,4,19.000000,", csv.Split('\n')[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.Subset(Properties(status).ToHashSet(), new HashSet<string>
         {
             "limitUsd", "grantedUsd", "spentUsd", "reservedUsd", "remainingUsd", "percentUsed", "projectedUsd", "state", "unpricedEvents",
-            "periodStart", "periodEnd", "resetsAt",
+            "periodStart", "periodEnd", "resetsAt", "forecastUsd", "exhaustsAt",
         });
         var list = Json200(Operation("/api/budgets", "get"));
         Assert.Equal("array", list.GetProperty("type").GetString());

@@ -35,9 +35,10 @@ public sealed class SpendReportTests : IAsyncLifetime
     public async Task GroupsByWorkflow_WithinTheRange_MostExpensiveFirst_FormulaSafe()
     {
         var lines = await CsvAsync("from=2026-03-01&to=2026-03-31&groupBy=workflow");
-        Assert.Equal("workflow,events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents", lines[0]);
-        Assert.Equal("'=cmd|' /C calc'!A0,1,0,10.000000,0,0,0,0,0", lines[1]);
-        Assert.Equal("claude-review,2,2,5.000000,0,0,0,0,0", lines[2]);
+        Assert.Equal("workflow,events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents" +
+            ",successfulRuns,costPerSuccessfulRunUsd,failedOrCancelledRuns,spendOnFailedOrCancelledRunsUsd,mergedPrs,costPerMergedPrUsd,closedUnmergedPrs,spendOnClosedUnmergedPrsUsd", lines[0]);
+        Assert.Equal("'=cmd|' /C calc'!A0,1,0,10.000000,0,0,0,0,0,,,,,,,,", lines[1]);
+        Assert.Equal("claude-review,2,2,5.000000,0,0,0,0,0,0,,0,0.000000,0,,0,0.000000", lines[2]);
         Assert.Equal(3, lines.Length);
     }
 

@@ -1,3 +1,4 @@
+using BudgetBot.Foresight;
 using BudgetBot.Policy;
 using BudgetBot.Alerts;
 using BudgetBot.GitHub;
@@ -71,7 +72,7 @@ public abstract partial class StoreContract<TProvider>
     {
         await IngestSpreadAsync();
 
-        var csv = await new SpendReport(Db).CsvAsync(group, TestApp.Start.AddDays(-1), TestApp.Start, Ct);
+        var csv = await new SpendReport(Db, new UnitsStore(Db)).CsvAsync(group, TestApp.Start.AddDays(-1), TestApp.Start, Ct);
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith(group + ",events,runs,costUsd,", lines[0], StringComparison.Ordinal);
