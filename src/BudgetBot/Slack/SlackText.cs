@@ -1,6 +1,6 @@
 namespace BudgetBot.Slack;
 
-// Slack's mrkdwn escaping and Block Kit limits (reference/slack.md): user text is escaped for &, <
+// Slack's mrkdwn escaping and Block Kit limits (docs/reference/slack.md): user text is escaped for &, <
 // and >, and cut to the field's limit with an ellipsis rather than rejected by Slack.
 internal static class SlackText
 {

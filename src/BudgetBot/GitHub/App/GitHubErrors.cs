@@ -2,7 +2,7 @@ using BudgetBot.Outbox;
 
 namespace BudgetBot.GitHub;
 
-// Maps a failed GitHub answer to what the outbox should do (reference/github.md §4): wait for
+// Maps a failed GitHub answer to what the outbox should do (docs/reference/github.md §4): wait for
 // Retry-After when given; else, with the primary limit spent, until x-ratelimit-reset; a secondary
 // limit without headers waits a minute; 401 (token dropped) and 5xx retry with the worker's back-off;
 // any other 4xx is a request GitHub will never accept, kept as failed for inspection.
