@@ -2,6 +2,7 @@ using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.Dashboard;
 using BudgetBot.GitHub;
 using BudgetBot.Operations;
 using BudgetBot.Otlp;
@@ -42,6 +43,7 @@ public partial class Program
         builder.AddAlerts();
         builder.AddGitHubInbox();
         builder.AddGitHubOutbound();
+        builder.AddDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -56,6 +58,7 @@ public partial class Program
         app.MapSlack();
         app.MapGitHubInbox();
         app.MapPulls();
+        app.MapDashboard();
         return app;
     }
 }

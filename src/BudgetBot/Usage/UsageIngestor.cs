@@ -15,6 +15,7 @@ internal sealed partial class UsageIngestor(
     IPolicyProvider policy,
     TimeProvider clock,
     IEnumerable<IUsageObserver> observers,
+    IEnumerable<IRollupWriter> rollups,
     ILogger<UsageIngestor> logger)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
@@ -34,6 +35,10 @@ internal sealed partial class UsageIngestor(
                 }
             }
             await store.ApplyRollupsAsync(c, tx, inserted.SelectMany(Deltas));
+            foreach (var rollup in rollups)
+            {
+                await rollup.ApplyAsync(c, tx, inserted);
+            }
             await store.ReleaseReservationsAsync(c, tx, inserted.Where(p => p.Event.RunId is not null).Select(p => p.Event.RunId!), nowMs);
             return inserted;
         }, ct);
