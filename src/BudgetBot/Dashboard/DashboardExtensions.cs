@@ -11,7 +11,8 @@ internal static class DashboardExtensions
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        // SameAsRequest: a plain-HTTP local run still gets its form tokens; behind HTTPS the cookie is Secure.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton<DashboardRollups>();
         builder.Services.AddSingleton<IRollupWriter>(sp => sp.GetRequiredService<DashboardRollups>());
         builder.Services.AddSingleton<SpendCube>();
@@ -42,7 +43,6 @@ internal static class DashboardExtensions
         // After UseOperations' authentication, so tokens are checked against the signed-in user.
         app.UseAntiforgery();
         app.MapRazorComponents<App>().RequireAuthorization(Policy);
-        app.MapGet("/dashboard/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
         DashboardSignIn.Map(app);
         DashboardApi.Map(app);
         return app;

@@ -69,6 +69,10 @@ internal sealed class DashboardReader(Database db)
         $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC LIMIT 20;",
         $"SELECT TOP 20 {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC;");
 
+    internal static readonly SqlStatement MergedPrsIn = new(
+        "Dashboard.MergedPrsIn",
+        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From AND p.merged_at_ms < @To;");
+
     internal static readonly SqlStatement ClosedPrs = new(
         "Dashboard.ClosedPrs",
         $"SELECT {PrColumns} WHERE p.state = 'closed' AND p.updated_at_ms >= @From AND p.updated_at_ms < @To;");
@@ -98,6 +102,9 @@ internal sealed class DashboardReader(Database db)
 
     public Task<IReadOnlyList<PrRow>> MergedPrsAsync(DateTimeOffset since, CancellationToken ct) =>
         ListAsync<PrRow>(MergedPrs, new { From = since.ToUnixTimeMilliseconds() }, ct);
+
+    public Task<IReadOnlyList<PrRow>> MergedPrsInAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ListAsync<PrRow>(MergedPrsIn, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
 
     public Task<IReadOnlyList<PrRow>> ClosedPrsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         ListAsync<PrRow>(ClosedPrs, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);

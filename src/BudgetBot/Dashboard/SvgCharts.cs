@@ -65,21 +65,21 @@ internal static class SvgCharts
         double Y(decimal usd) => top + plotH - (max == 0 ? 0 : (double)(usd / max) * plotH);
         var svg = Open(width, height, "Burn-down: actual, reserved, limit and projection");
         Axis(svg, left, top, plotW, plotH, max);
-        svg.Append(Inv, $"<line class=\"limit\" x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{Y(limitUsd):0.#}\" y2=\"{Y(limitUsd):0.#}\" stroke=\"#e15759\" stroke-width=\"1.5\"><title>limit ${limitUsd:0.00}</title></line>");
+        svg.Append(Inv, $"<line class=\"bd-limit\" x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{Y(limitUsd):0.#}\" y2=\"{Y(limitUsd):0.#}\" stroke=\"#e15759\" stroke-width=\"1.5\"><title>limit ${limitUsd:0.00}</title></line>");
         if (grantedUsd > 0)
         {
             var g = Y(limitUsd + grantedUsd);
-            svg.Append(Inv, $"<line class=\"granted\" x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{g:0.#}\" y2=\"{g:0.#}\" stroke=\"#59a14f\" stroke-dasharray=\"2 2\"><title>limit + granted ${limitUsd + grantedUsd:0.00}</title></line>");
+            svg.Append(Inv, $"<line class=\"bd-granted\" x1=\"{left}\" x2=\"{left + plotW}\" y1=\"{g:0.#}\" y2=\"{g:0.#}\" stroke=\"#59a14f\" stroke-dasharray=\"2 2\"><title>limit + granted ${limitUsd + grantedUsd:0.00}</title></line>");
         }
         var points = new List<string> { $"{X(start).ToString("0.#", Inv)},{Y(0).ToString("0.#", Inv)}" };
         points.AddRange(actual.Select(p => $"{X(p.At).ToString("0.#", Inv)},{Y(p.CumulativeUsd).ToString("0.#", Inv)}"));
         points.Add($"{X(now).ToString("0.#", Inv)},{Y(spent).ToString("0.#", Inv)}");
-        svg.Append(Inv, $"<polyline class=\"actual\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"><title>actual ${spent:0.00}</title></polyline>");
+        svg.Append(Inv, $"<polyline class=\"bd-actual\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"><title>actual ${spent:0.00}</title></polyline>");
         if (reservedUsd > 0)
         {
-            svg.Append(Inv, $"<rect class=\"reserved\" x=\"{X(now) - 3:0.#}\" y=\"{Y(spent + reservedUsd):0.#}\" width=\"6\" height=\"{Y(spent) - Y(spent + reservedUsd):0.#}\" fill=\"#f28e2b\"><title>reserved ${reservedUsd:0.00}</title></rect>");
+            svg.Append(Inv, $"<rect class=\"bd-reserved\" x=\"{X(now) - 3:0.#}\" y=\"{Y(spent + reservedUsd):0.#}\" width=\"6\" height=\"{Y(spent) - Y(spent + reservedUsd):0.#}\" fill=\"#f28e2b\"><title>reserved ${reservedUsd:0.00}</title></rect>");
         }
-        svg.Append(Inv, $"<line class=\"projection\" x1=\"{X(now):0.#}\" y1=\"{Y(spent):0.#}\" x2=\"{X(end):0.#}\" y2=\"{Y(projectedUsd):0.#}\" stroke=\"#4e79a7\" stroke-dasharray=\"4 3\"><title>projected ${projectedUsd:0.00}</title></line>");
+        svg.Append(Inv, $"<line class=\"bd-projection\" x1=\"{X(now):0.#}\" y1=\"{Y(spent):0.#}\" x2=\"{X(end):0.#}\" y2=\"{Y(projectedUsd):0.#}\" stroke=\"#4e79a7\" stroke-dasharray=\"4 3\"><title>projected ${projectedUsd:0.00}</title></line>");
         return svg.Append("</svg>").ToString();
     }
 
