@@ -33,3 +33,18 @@ CREATE TABLE dashboard_run_spend (
     PRIMARY KEY (repo, run_id)
 );
 CREATE INDEX ix_dashboard_run_spend_first ON dashboard_run_spend (first_ms);
+
+-- Backfill from the events already stored, once, so an upgraded deployment shows its history.
+INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events)
+SELECT occurred_at_ms - (occurred_at_ms % 3600000), team, COALESCE(repo, ''), COALESCE(workflow, ''), model, COALESCE(provider, ''),
+       SUM(cost_micros), COUNT(*), SUM(unpriced)
+FROM usage_events
+GROUP BY occurred_at_ms - (occurred_at_ms % 3600000), team, COALESCE(repo, ''), COALESCE(workflow, ''), model, COALESCE(provider, '');
+
+INSERT INTO dashboard_pr_spend (repo, pr, cost_micros, events, last_ms)
+SELECT repo, pr, SUM(cost_micros), COUNT(*), MAX(occurred_at_ms) FROM usage_events
+WHERE repo IS NOT NULL AND pr IS NOT NULL GROUP BY repo, pr;
+
+INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms)
+SELECT repo, run_id, MAX(COALESCE(workflow, '')), SUM(cost_micros), COUNT(*), MIN(occurred_at_ms) FROM usage_events
+WHERE repo IS NOT NULL AND run_id IS NOT NULL GROUP BY repo, run_id;
