@@ -10,7 +10,7 @@ internal sealed record BurnDownPoint(DateTimeOffset At, decimal CumulativeUsd);
 
 // Hand-rolled SVG, rendered on the server (docs/decisions/dashboard-rendering.md): pure functions
 // of their inputs, so a page needs no script and the output is testable text.
-internal static class SvgCharts
+internal static partial class SvgCharts
 {
     public static readonly IReadOnlyList<string> Palette =
         ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
