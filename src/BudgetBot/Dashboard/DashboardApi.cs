@@ -26,7 +26,7 @@ internal static class DashboardApi
         var today = Zoned.DayOf(clock.GetUtcNow(), cube.Zone);
         var (query, errors) = SpendQuery.Parse(from ?? today.AddDays(-SpendQuery.MaxDays + 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to, null, null,
             new Dictionary<string, string?>(), today);
-        var problems = errors.Select(e => new UsageError(0, e.Split(' ')[0], e)).ToList();
+        var problems = errors.ToList();
         if (limit is < 1 or > LedgerReader.MaxRows)
         {
             problems.Add(new UsageError(0, "limit", $"limit must be between 1 and {LedgerReader.MaxRows}."));
@@ -47,7 +47,7 @@ internal static class DashboardApi
         var (query, errors) = SpendPage.Parse(request.Query, Zoned.DayOf(clock.GetUtcNow(), cube.Zone));
         if (query is null)
         {
-            return Problems.Invalid(errors.Select(e => new UsageError(0, e.Split(' ')[0], e)).ToList(), "The spend query is not valid");
+            return Problems.Invalid(errors, "The spend query is not valid");
         }
         return Results.Text(Csv(await cube.ReadAsync(query, ct), cube.Zone), "text/csv; charset=utf-8");
     }

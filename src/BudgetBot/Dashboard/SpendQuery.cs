@@ -1,4 +1,5 @@
 using System.Globalization;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Dashboard;
 
@@ -17,35 +18,35 @@ internal sealed record SpendQuery(
 
     public static readonly IReadOnlyList<string> Dimensions = ["team", "repo", "workflow", "model", "provider"];
 
-    public static (SpendQuery? Query, IReadOnlyList<string> Errors) Parse(
+    public static (SpendQuery? Query, IReadOnlyList<UsageError> Errors) Parse(
         string? from, string? to, string? bucket, string? groupBy, IReadOnlyDictionary<string, string?> filters, DateOnly today)
     {
-        var errors = new List<string>();
+        var errors = new List<UsageError>();
         var end = Date(to, "to", errors) ?? today;
         var start = Date(from, "from", errors) ?? end.AddDays(-29);
         var b = string.IsNullOrEmpty(bucket) ? "day" : bucket;
         if (b is not ("day" or "hour"))
         {
-            errors.Add($"bucket '{b}' is unknown: use day or hour.");
+            errors.Add(new UsageError(0, "bucket", $"bucket '{b}' is unknown: use day or hour."));
         }
         var groups = (string.IsNullOrWhiteSpace(groupBy) ? "team" : groupBy)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         foreach (var g in groups.Where(g => !Dimensions.Contains(g)))
         {
-            errors.Add($"groupBy '{g}' is unknown: use {string.Join(", ", Dimensions)}.");
+            errors.Add(new UsageError(0, "groupBy", $"groupBy '{g}' is unknown: use {string.Join(", ", Dimensions)}."));
         }
         var days = end.DayNumber - start.DayNumber + 1;
         if (days < 1)
         {
-            errors.Add("to must not be before from.");
+            errors.Add(new UsageError(0, "to", "to must not be before from."));
         }
         else if (days > MaxDays)
         {
-            errors.Add($"The range is {days} days; at most {MaxDays} days can be shown at once.");
+            errors.Add(new UsageError(0, "from", $"The range is {days} days; at most {MaxDays} days can be shown at once."));
         }
         else if (b == "hour" && days > MaxHourDays)
         {
-            errors.Add($"Hour buckets cover at most {MaxHourDays} days; the range is {days} days. Use day buckets.");
+            errors.Add(new UsageError(0, "bucket", $"Hour buckets cover at most {MaxHourDays} days; the range is {days} days. Use day buckets."));
         }
         var kept = filters.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Key, f => f.Value!, StringComparer.Ordinal);
         return errors.Count > 0 ? (null, errors) : (new SpendQuery(start, end, b, groups, kept), errors);
@@ -64,7 +65,7 @@ internal sealed record SpendQuery(
         return string.Join('&', parts);
     }
 
-    private static DateOnly? Date(string? text, string field, List<string> errors)
+    private static DateOnly? Date(string? text, string field, List<UsageError> errors)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -74,7 +75,7 @@ internal sealed record SpendQuery(
         {
             return d;
         }
-        errors.Add($"{field} '{text}' is not a date: use yyyy-MM-dd.");
+        errors.Add(new UsageError(0, field, $"{field} '{text}' is not a date: use yyyy-MM-dd."));
         return null;
     }
 }

@@ -211,6 +211,8 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         var body = await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("from 'soon' is not a date", body, StringComparison.Ordinal);
         Assert.Contains("limit must be between 1 and 200", body, StringComparison.Ordinal);
+        var fields = (await bad.ReadAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString());
+        Assert.Equal(["from", "limit"], fields);
     }
 
     private static string Usd(decimal v) => BudgetBot.Dashboard.Fmt.Usd(v);
