@@ -19,8 +19,9 @@ internal static class DashboardExtensions
         builder.Services.AddSingleton<DashboardReader>();
         builder.Services.AddSingleton<LedgerReader>();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddAuthentication()
-            .AddCookie(DashboardSignIn.Scheme, o =>
+        var auth = builder.Services.AddAuthentication();
+        GitHubSignIn.Add(auth, builder.Configuration);
+        auth.AddCookie(DashboardSignIn.Scheme, o =>
             {
                 o.Cookie.Name = "budgetbot.session";
                 o.Cookie.HttpOnly = true;
@@ -44,6 +45,10 @@ internal static class DashboardExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<App>().RequireAuthorization(Policy);
         DashboardSignIn.Map(app);
+        if (GitHubSignIn.IsConfigured(app.Configuration))
+        {
+            GitHubSignIn.Map(app);
+        }
         DashboardApi.Map(app);
         return app;
     }
