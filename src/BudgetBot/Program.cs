@@ -2,6 +2,7 @@ using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.Dashboard;
 using BudgetBot.GitHub;
 using BudgetBot.Operations;
 using BudgetBot.Otlp;
@@ -41,6 +42,7 @@ public partial class Program
         builder.AddScheduling();
         builder.AddAlerts();
         builder.AddGitHub();
+        builder.AddDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +56,7 @@ public partial class Program
         app.MapProviderReports();
         app.MapSlack();
         app.MapGitHub();
+        app.MapDashboard();
         return app;
     }
 }

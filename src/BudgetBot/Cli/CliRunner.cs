@@ -43,7 +43,7 @@ internal static class CliRunner
             case ["inbox", "replay", ..]:
                 return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), configArgs, stdout);
             case ["demo", ..]:
-                return await DemoCommand.RunAsync(stdout);
+                return await DemoCommand.RunAsync(stdout, args.Contains("--keep"));
             case ["healthcheck", ..]:
                 return await HealthCheckCommand.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : HealthCheckCommand.QuickStartUrl, stderr);
             default:
@@ -97,6 +97,7 @@ internal static class CliRunner
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
           inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
           demo                                       play a scripted scenario on a throw-away database
+          demo --keep                                the same, plus 30 days of history, kept in budgetbot-demo.db for the dashboard
           healthcheck [URL]                          exit 0 when GET URL (default http://localhost:5000/healthz, the quick start) answers 200
 
         File and directory arguments are relative to the directory the command is typed in.
