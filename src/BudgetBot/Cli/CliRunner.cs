@@ -41,7 +41,7 @@ internal static class CliRunner
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["inbox", "replay", ..]:
-                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), configArgs, stdout);
+                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), args.Contains("--include-unparsed"), configArgs, stdout);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout, args.Contains("--keep"));
             case ["healthcheck", ..]:
@@ -95,7 +95,7 @@ internal static class CliRunner
           pricing check FILE                         check a genai-prices catalog file and list every error with its JSON path
           pricing show MODEL [--provider P] [--catalog FILE]  what a model id resolves to: provider, canonical model, prices
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
-          inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
+          inbox replay [--delivery ID] [--include-unparsed]  requeue poison GitHub deliveries (unparsed too on request, or one delivery)
           demo                                       play a scripted scenario on a throw-away database
           demo --keep                                the same, plus 30 days of history, kept in budgetbot-demo.db for the dashboard
           healthcheck [URL]                          exit 0 when GET URL (default http://localhost:5000/healthz, the quick start) answers 200

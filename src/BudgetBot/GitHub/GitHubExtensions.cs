@@ -25,6 +25,7 @@ internal static class GitHubExtensions
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWorker>();
+        services.AddSingleton<WebhookRefusals>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         services.AddScoped<GitHubWebhookProcessor>();
         services.AddScoped<WebhookEventProcessor>(sp => sp.GetRequiredService<GitHubWebhookProcessor>());

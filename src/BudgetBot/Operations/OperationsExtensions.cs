@@ -26,15 +26,18 @@ internal static class OperationsExtensions
         app.Use(async (context, next) =>
         {
             // TestServer and IIS do not apply Kestrel's limit, so enforce it here too.
+            // A route may raise its own limit (the GitHub webhook: 25 MB) through IRequestSizeLimitMetadata.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? MaxRequestBodyBytes;
             var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
             {
-                feature.MaxRequestBodySize = MaxRequestBodyBytes;
+                feature.MaxRequestBodySize = limit;
             }
-            if (context.Request.ContentLength > MaxRequestBodyBytes)
+            if (context.Request.ContentLength > limit)
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
-                    detail: $"The body may be at most {MaxRequestBodyBytes} bytes.").ExecuteAsync(context);
+                    detail: $"The body may be at most {limit} bytes.").ExecuteAsync(context);
                 return;
             }
             await next(context);
