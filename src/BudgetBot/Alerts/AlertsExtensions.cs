@@ -14,7 +14,8 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<ThresholdAlerts>();
         builder.Services.AddSingleton<RunawayAlerts>();
-        builder.Services.AddSingleton<IUsageObserver, AlertObserver>();
+        builder.Services.AddSingleton<IUsageEffect, AlertCheckEffect>();
+        builder.Services.AddSingleton<BudgetBot.Outbox.IOutboxSender, AlertSender>();
         builder.Services.AddSingleton<DigestBuilder>();
         builder.Services.AddSingleton<IScheduledJob, DigestJob>();
         return builder;

@@ -25,7 +25,7 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
     // Only the oldest pending message of a target is claimable, and none while another message
     // of that target is leased: writes to one PR or one Slack card never overlap or reorder.
     private const string Claimable =
-        "m.state = 'pending' AND m.due_at_ms <= @Now AND (m.lease_until_ms IS NULL OR m.lease_until_ms < @Now) " +
+        "m.channel IN @Channels AND m.state = 'pending' AND m.due_at_ms <= @Now AND (m.lease_until_ms IS NULL OR m.lease_until_ms < @Now) " +
         "AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.target = m.target AND o.state = 'pending' " +
         "AND (o.id < m.id OR o.lease_until_ms >= @Now))";
 
@@ -54,6 +54,34 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
         "Outbox.Requeue",
         "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = @Now WHERE state = 'failed';");
 
+    internal static readonly SqlStatement RequeueOne = new(
+        "Outbox.RequeueOne",
+        "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = @Now, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE id = @Id AND state <> 'pending';");
+
+    // Waiting out Retry-After or a rate limit: due later, the attempt not counted.
+    internal static readonly SqlStatement Defer = new(
+        "Outbox.Defer",
+        "UPDATE outbox_messages SET due_at_ms = @DueAtMs, last_error = @Error, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE id = @Id AND lease_owner = @Owner;");
+
+    internal static readonly SqlStatement Extend = new(
+        "Outbox.Extend",
+        "UPDATE outbox_messages SET lease_until_ms = @Until WHERE id IN @Ids AND lease_owner = @Owner AND state = 'pending';");
+
+    // At start: what this instance held when it stopped is nobody's now.
+    internal static readonly SqlStatement Release = new(
+        "Outbox.Release",
+        "UPDATE outbox_messages SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = @Owner AND state = 'pending';");
+
+    internal static readonly SqlStatement Channels = new(
+        "Outbox.Channels",
+        "SELECT DISTINCT channel FROM outbox_messages WHERE state = 'pending';");
+
+    internal static readonly SqlStatement CountFailed = new(
+        "Outbox.CountFailed",
+        "SELECT COUNT(*) FROM outbox_messages WHERE state = 'failed';");
+
     public Task EnqueueAsync(OutboxEnqueue message, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => EnqueueAsync(c, tx, message), ct);
 
@@ -68,12 +96,38 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
         await c.ExecuteAsync(db.Sql(Insert), args, tx);
     }
 
-    public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default)
+    // Every channel, or only the given ones (the worker drains each destination on its own).
+    public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default, IReadOnlyList<string>? channels = null)
     {
         var now = clock.GetUtcNow();
-        return db.WriteAsync(async (c, tx) => (await c.QueryAsync<OutboxMessage>(db.Sql(Claim),
-            new { Owner = owner, Until = (now + lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList(), ct);
+        return db.WriteAsync(async (c, tx) =>
+        {
+            var only = channels ?? (await c.QueryAsync<string>(db.Sql(Channels), transaction: tx)).ToList();
+            return only.Count == 0 ? [] : (await c.QueryAsync<OutboxMessage>(db.Sql(Claim),
+                new { Owner = owner, Until = (now + lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit, Channels = only }, tx)).ToList();
+        }, ct);
     }
+
+    public Task<List<string>> PendingChannelsAsync(CancellationToken ct = default) =>
+        db.ReadAsync(async c => (await c.QueryAsync<string>(db.Sql(Channels))).ToList(), ct);
+
+    public Task DeferAsync(long id, string owner, DateTimeOffset due, string? error, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Defer), new { Id = id, Owner = owner, DueAtMs = due.ToUnixTimeMilliseconds(), Error = error }, tx), ct);
+
+    public Task ExtendAsync(IReadOnlyList<long> ids, string owner, TimeSpan lease, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Extend),
+            new { Ids = ids, Owner = owner, Until = (clock.GetUtcNow() + lease).ToUnixTimeMilliseconds() }, tx), ct);
+
+    public Task<int> ReleaseAsync(string owner, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Release), new { Owner = owner }, tx), ct);
+
+    public Task<long> CountFailedAsync(CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(CountFailed)), ct);
+
+    // Every failed row, or the one with this id whatever its state, gets a fresh set of attempts.
+    public Task<int> RequeueAsync(long? id, CancellationToken ct = default) => id is { } one
+        ? db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(RequeueOne), new { Id = one, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct)
+        : RequeueFailedAsync(ct);
 
     public Task FinishAsync(long id, string owner, string state, string? error, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Finish), new

@@ -14,7 +14,7 @@ internal sealed class Reconciler(
     PriceCatalogProvider catalog,
     IPolicyProvider policy,
     TimeProvider clock,
-    IEnumerable<IUsageObserver> observers)
+    IEnumerable<IUsageEffect> effects)
 {
     public async Task<IReadOnlyList<ReconciliationLine>> ReconcileAsync(ProviderReport report, CancellationToken ct)
     {
@@ -38,12 +38,22 @@ internal sealed class Reconciler(
                 }
                 await store.SaveAsync(c, tx, line, nowMs);
             }
+            // Alerts see a remainder when it first appears; later adjustments move only the rollups.
+            if (stored.Count > 0)
+            {
+                foreach (var effect in effects)
+                {
+                    await effect.ScheduleAsync(c, tx, stored, ct);
+                }
+            }
             return (planned, stored);
         }, ct);
-        // Alerts see a remainder when it first appears; later adjustments move only the rollups.
-        foreach (var observer in observers)
+        if (inserted.Count > 0)
         {
-            await observer.OnStoredAsync(inserted, ct);
+            foreach (var effect in effects)
+            {
+                effect.Wake();
+            }
         }
         return lines;
     }

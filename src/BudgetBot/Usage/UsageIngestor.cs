@@ -6,8 +6,9 @@ namespace BudgetBot.Usage;
 
 internal sealed record IngestResult(int Accepted, int Duplicates);
 
-// The one write path for usage, whatever its source: price, attribute, store, roll up and
-// release the run's reservations in one transaction, so a batch lands whole or not at all.
+// The one write path for usage, whatever its source: price, attribute, store, roll up, release the
+// run's reservations and schedule its effects (IUsageEffect: PR refreshes, alert checks) in one
+// transaction, so a batch lands whole, with everything that must follow it, or not at all.
 internal sealed partial class UsageIngestor(
     Database db,
     UsageStore store,
@@ -16,6 +17,7 @@ internal sealed partial class UsageIngestor(
     TimeProvider clock,
     IEnumerable<IUsageObserver> observers,
     IEnumerable<IUsageWriteHook> hooks,
+    IEnumerable<IUsageEffect> effects,
     ILogger<UsageIngestor> logger)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
@@ -40,8 +42,22 @@ internal sealed partial class UsageIngestor(
             {
                 await hook.OnInsertedAsync(c, tx, inserted, nowMs, ct);
             }
+            if (inserted.Count > 0)
+            {
+                foreach (var effect in effects)
+                {
+                    await effect.ScheduleAsync(c, tx, inserted, ct);
+                }
+            }
             return inserted;
         }, ct);
+        if (stored.Count > 0)
+        {
+            foreach (var effect in effects)
+            {
+                effect.Wake();
+            }
+        }
         await NotifyAsync(stored, ct);
         return new IngestResult(stored.Count, priced.Count - stored.Count);
     }
