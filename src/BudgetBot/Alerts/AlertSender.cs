@@ -5,8 +5,8 @@ using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;
 
-// Runs the alert checks an ingest scheduled (AlertCheckEffect). A check that throws is the row's failed
-// attempt and runs again; the checks are insert-first, so a rerun never alerts twice.
+// Runs the alert checks an ingest scheduled (AlertCheckEffect) when they did not run right after the
+// commit. A check that throws is the row's failed attempt and runs again.
 internal sealed class AlertSender(ThresholdAlerts thresholds, RunawayAlerts runaway, SlackOutboxWriter slack) : IOutboxSender
 {
     public string Channel => AlertCheckEffect.Channel;
@@ -17,6 +17,12 @@ internal sealed class AlertSender(ThresholdAlerts thresholds, RunawayAlerts runa
         {
             return OutboxResult.Fail("payload is not an alert check");
         }
+        await RunAsync(check, ct);
+        return OutboxResult.Sent;
+    }
+
+    public async Task RunAsync(AlertCheck check, CancellationToken ct)
+    {
         var scopes = new HashSet<BudgetScope>();
         foreach (var text in check.Scopes)
         {
@@ -30,6 +36,5 @@ internal sealed class AlertSender(ThresholdAlerts thresholds, RunawayAlerts runa
         {
             slack.Notify();
         }
-        return OutboxResult.Sent;
     }
 }

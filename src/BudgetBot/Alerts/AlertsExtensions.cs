@@ -15,7 +15,8 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<ThresholdAlerts>();
         builder.Services.AddSingleton<RunawayAlerts>();
         builder.Services.AddSingleton<IUsageEffect, AlertCheckEffect>();
-        builder.Services.AddSingleton<BudgetBot.Outbox.IOutboxSender, AlertSender>();
+        builder.Services.AddSingleton<AlertSender>();
+        builder.Services.AddSingleton<BudgetBot.Outbox.IOutboxSender>(sp => sp.GetRequiredService<AlertSender>());
         builder.Services.AddSingleton<DigestBuilder>();
         builder.Services.AddSingleton<IScheduledJob, DigestJob>();
         return builder;

@@ -8,7 +8,7 @@ namespace BudgetBot.Outbox;
 // keep each row to one sender across instances, and a heartbeat keeps a long send's lease alive.
 internal sealed partial class OutboxWorker(
     OutboxStore store,
-    IEnumerable<IOutboxSender> senders,
+    IServiceProvider services,
     InstanceIdentity instance,
     OutboxMetrics metrics,
     TimeProvider clock,
@@ -18,8 +18,13 @@ internal sealed partial class OutboxWorker(
     internal static readonly TimeSpan Heartbeat = Lease / 3;
     private const int ClaimBatch = 20;
     private readonly string owner = instance.Id;
-    private readonly Dictionary<string, IOutboxSender> byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
-    private readonly Lazy<List<Lane>> lanes = new(() => Lanes(senders.Select(s => s.Channel).ToList()));
+    // Resolved when first used: senders queue messages themselves (alert checks post to Slack) and
+    // wake this worker, so they cannot be constructor arguments of it.
+    private readonly Lazy<Dictionary<string, IOutboxSender>> senders = new(() =>
+        services.GetServices<IOutboxSender>().ToDictionary(s => s.Channel, StringComparer.Ordinal));
+    private readonly Lazy<List<Lane>> lanes = new(() => Lanes([.. services.GetServices<IOutboxSender>().Select(s => s.Channel)]));
+
+    private Dictionary<string, IOutboxSender> ByChannel => senders.Value;
 
     public void Notify()
     {
@@ -85,18 +90,21 @@ internal sealed partial class OutboxWorker(
         try
         {
             var handled = 0;
-            var channels = lane.Channel is { } only ? [only] : (await store.PendingChannelsAsync(ct)).Except(byChannel.Keys).ToList();
-            while (channels.Count > 0 && await store.ClaimAsync(owner, ClaimBatch, Lease, ct, channels) is { Count: > 0 } batch)
+            var channels = lane.Channel is { } only ? [only] : (await store.PendingChannelsAsync(ct)).Except(ByChannel.Keys).ToList();
+            foreach (var channel in channels)
             {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                var heartbeat = BeatAsync(batch.Select(m => m.Id).ToList(), beat.Token);
-                foreach (var message in batch)
+                while (await store.ClaimAsync(owner, ClaimBatch, Lease, ct, channel) is { Count: > 0 } batch)
                 {
-                    await SendAsync(message, ct);
-                    handled++;
+                    using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var heartbeat = BeatAsync(channel, beat.Token);
+                    foreach (var message in batch)
+                    {
+                        await SendAsync(message, ct);
+                        handled++;
+                    }
+                    await beat.CancelAsync();
+                    await heartbeat;
                 }
-                await beat.CancelAsync();
-                await heartbeat;
             }
             return handled;
         }
@@ -107,14 +115,14 @@ internal sealed partial class OutboxWorker(
     }
 
     // Keeps the batch's leases alive while its rows are sent, so a long send is not taken over.
-    private async Task BeatAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    private async Task BeatAsync(string channel, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(Heartbeat, clock, ct);
-                await store.ExtendAsync(ids, owner, Lease, ct);
+                await store.ExtendAsync(channel, owner, Lease, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -129,7 +137,7 @@ internal sealed partial class OutboxWorker(
 
     private async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        if (!byChannel.TryGetValue(message.Channel, out var sender))
+        if (!ByChannel.TryGetValue(message.Channel, out var sender))
         {
             LogNoSender(logger, message.Channel, message.Kind, message.Target);
             await store.FinishAsync(message.Id, owner, "skipped", "no sender for channel " + message.Channel, ct);

@@ -25,11 +25,13 @@ internal sealed class Reconciler(
         var fromMs = ReconciliationPlanner.DayMs(report.Costs.Min(c => c.Day));
         var toMs = ReconciliationPlanner.DayMs(report.Costs.Max(c => c.Day).AddDays(1));
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var followUps = new List<Func<CancellationToken, Task>>();
         var (lines, inserted) = await db.WriteAsync(async (c, tx) =>
         {
             var reported = await store.ReportedAsync(c, tx, fromMs, toMs);
             var planned = ReconciliationPlanner.Plan(report, reported, policy.Current, catalog.Current);
             var stored = new List<PricedUsage>();
+            followUps.Clear();
             foreach (var line in planned)
             {
                 if (await remainders.UpsertAsync(c, tx, line, nowMs) is { } p)
@@ -43,18 +45,16 @@ internal sealed class Reconciler(
             {
                 foreach (var effect in effects)
                 {
-                    await effect.ScheduleAsync(c, tx, stored, ct);
+                    followUps.Add(await effect.ScheduleAsync(c, tx, stored, ct));
                 }
             }
             return (planned, stored);
         }, ct);
-        if (inserted.Count > 0)
+        foreach (var followUp in followUps)
         {
-            foreach (var effect in effects)
-            {
-                effect.Wake();
-            }
+            await followUp(ct);
         }
+        _ = inserted;
         return lines;
     }
 }

@@ -26,8 +26,10 @@ internal sealed partial class UsageIngestor(
         var currentCatalog = catalog.Current;
         var priced = events.Select(e => UsagePricer.Price(e, currentCatalog, currentPolicy)).ToList();
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var followUps = new List<Func<CancellationToken, Task>>();
         var stored = await db.WriteAsync(async (c, tx) =>
         {
+            followUps.Clear();
             var inserted = new List<PricedUsage>(priced.Count);
             foreach (var p in priced)
             {
@@ -46,20 +48,30 @@ internal sealed partial class UsageIngestor(
             {
                 foreach (var effect in effects)
                 {
-                    await effect.ScheduleAsync(c, tx, inserted, ct);
+                    followUps.Add(await effect.ScheduleAsync(c, tx, inserted, ct));
                 }
             }
             return inserted;
         }, ct);
-        if (stored.Count > 0)
-        {
-            foreach (var effect in effects)
-            {
-                effect.Wake();
-            }
-        }
+        await FollowUpAsync(followUps, stored.Count, ct);
         await NotifyAsync(stored, ct);
         return new IngestResult(stored.Count, priced.Count - stored.Count);
+    }
+
+    // Each effect's row is committed with the events; a follow-up that fails leaves it to the outbox.
+    private async Task FollowUpAsync(List<Func<CancellationToken, Task>> followUps, int count, CancellationToken ct)
+    {
+        foreach (var followUp in followUps)
+        {
+            try
+            {
+                await followUp(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogObserverFailed(logger, e, "a usage effect", count);
+            }
+        }
     }
 
     // The events are committed by now, so the caller is answered with what was stored whatever an

@@ -32,7 +32,7 @@ internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) 
         "Attribution.Bind",
         "UPDATE usage_events SET pr = @Pr WHERE source = @Source AND event_id = @EventId AND pr IS NULL;");
 
-    public async Task ScheduleAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    public async Task<Func<CancellationToken, Task>> ScheduleAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, CancellationToken ct)
     {
         var changes = stored
             .Where(p => p.Event is { Pr: not null, Repo: not null })
@@ -50,7 +50,10 @@ internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) 
             }
         }
         await refresh.EnqueueAsync(c, tx, changes, ct);
+        return _ =>
+        {
+            refresh.Wake();
+            return Task.CompletedTask;
+        };
     }
-
-    public void Wake() => refresh.Wake();
 }
