@@ -76,7 +76,11 @@ internal sealed partial class OutboxWorker(
                 await DrainAsync(lane, stoppingToken);
                 metrics.Failed = await store.CountFailedAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
             {
                 LogDrainFailed(logger, e);
             }

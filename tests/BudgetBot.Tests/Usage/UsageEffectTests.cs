@@ -24,7 +24,7 @@ public sealed class UsageEffectTests
 
         // The transaction breaks after every effect wrote its rows (the probe runs last): nothing stays.
         probe.Fail = true;
-        await Assert.ThrowsAnyAsync<Exception>(() => client.PostJsonAsync("/api/usage", batch));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await client.PostJsonAsync("/api/usage", batch)).StatusCode);
         Assert.Equal(["alerts usage-check", "github check-run", "github check-run", "github pr-comment", "github pr-comment"], probe.SeenInTransaction);
         Assert.Equal(0L, await CountAsync(app, "SELECT COUNT(*) FROM usage_events;"));
         Assert.Equal(0L, await CountAsync(app, "SELECT COUNT(*) FROM outbox_messages;"));
