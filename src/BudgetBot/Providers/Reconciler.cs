@@ -26,7 +26,7 @@ internal sealed class Reconciler(
         var toMs = ReconciliationPlanner.DayMs(report.Costs.Max(c => c.Day).AddDays(1));
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var followUps = new List<Func<CancellationToken, Task>>();
-        var (lines, inserted) = await db.WriteAsync(async (c, tx) =>
+        var (lines, _) = await db.WriteAsync(async (c, tx) =>
         {
             var reported = await store.ReportedAsync(c, tx, fromMs, toMs);
             var planned = ReconciliationPlanner.Plan(report, reported, policy.Current, catalog.Current);
@@ -54,7 +54,6 @@ internal sealed class Reconciler(
         {
             await followUp(ct);
         }
-        _ = inserted;
         return lines;
     }
 }
