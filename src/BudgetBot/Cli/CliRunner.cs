@@ -10,7 +10,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "pricing", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "outbox", "pricing", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -42,6 +42,8 @@ internal static class CliRunner
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["inbox", "replay", ..]:
                 return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), args.Contains("--include-unparsed"), configArgs, stdout);
+            case ["outbox", "replay", ..]:
+                return await Outbox.OutboxReplayCommand.RunAsync(ValueOf(args, "--id"), configArgs, stdout, stderr);
             case ["demo", ..]:
                 return await DemoCommand.RunAsync(stdout, args.Contains("--keep"));
             case ["healthcheck", ..]:
@@ -96,6 +98,7 @@ internal static class CliRunner
           pricing show MODEL [--provider P] [--catalog FILE]  what a model id resolves to: provider, canonical model, prices
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
           inbox replay [--delivery ID] [--include-unparsed]  requeue poison GitHub deliveries (unparsed too on request, or one delivery)
+          outbox replay [--id ID]                    re-send failed outbox messages (or one message)
           demo                                       play a scripted scenario on a throw-away database
           demo --keep                                the same, plus 30 days of history, kept in budgetbot-demo.db for the dashboard
           healthcheck [URL]                          exit 0 when GET URL (default http://localhost:5000/healthz, the quick start) answers 200

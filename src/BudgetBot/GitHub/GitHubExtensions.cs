@@ -34,7 +34,7 @@ internal static class GitHubExtensions
         services.AddSingleton<WorkflowRunHandler>();
         services.AddSingleton<WorkflowJobHandler>();
         services.AddSingleton<InstallationHandler>();
-        services.AddSingleton<IUsageObserver, UsageAttribution>();
+        services.AddSingleton<IUsageEffect, UsageAttribution>();
         services.AddSingleton<IPullRequestDirectory, PullRequestDirectory>();
         services.AddSingleton<IMergedPullRequests, MergedPullRequests>();
 

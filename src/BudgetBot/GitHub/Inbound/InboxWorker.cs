@@ -1,3 +1,5 @@
+using BudgetBot.Storage;
+
 namespace BudgetBot.GitHub;
 
 // Processes stored deliveries: claims due rows under a lease, hands each to a GitHubWebhookProcessor of
@@ -6,13 +8,14 @@ namespace BudgetBot.GitHub;
 internal sealed partial class InboxWorker(
     InboxStore store,
     IServiceScopeFactory scopes,
+    InstanceIdentity instance,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 20;
     internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly string owner = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+    private readonly string owner = instance.Id;
     private readonly SemaphoreSlim wake = new(0);
     // One drain at a time per process, so a test's DrainAsync waits for the loop's and then sees everything done.
     private readonly SemaphoreSlim draining = new(1, 1);
@@ -56,6 +59,7 @@ internal sealed partial class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ReclaimAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -75,6 +79,22 @@ internal sealed partial class InboxWorker(
                 // Real time, like the 1 s poll above, not the injected clock: it paces this process.
                 await Task.Delay(Gather, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    // What this instance held when it stopped (killed mid-delivery) is taken back at once, not after the lease.
+    private async Task ReclaimAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (await store.ReleaseAsync(owner, ct) is > 0 and var released)
+            {
+                LogReclaimed(logger, released, owner);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDrainFailed(logger, e);
         }
     }
 
@@ -146,6 +166,9 @@ internal sealed partial class InboxWorker(
 
     [LoggerMessage(EventId = 15001, Level = LogLevel.Error, Message = "GitHub delivery {Delivery} ({Event}) failed and its failure could not be recorded; it is claimed again when its lease ends")]
     private static partial void LogNotRecorded(ILogger logger, Exception e, string delivery, string @event);
+
+    [LoggerMessage(EventId = 15502, Level = LogLevel.Information, Message = "Took back {Count} GitHub delivery(ies) this instance ({Owner}) held when it stopped")]
+    private static partial void LogReclaimed(ILogger logger, int count, string owner);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Inbox drain failed; retrying on the next tick")]
     private static partial void LogDrainFailed(ILogger logger, Exception e);
