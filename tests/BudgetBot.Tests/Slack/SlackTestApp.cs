@@ -17,7 +17,7 @@ internal static class SlackTestApp
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
 
-    public static TestApp Create(FakeSlackApi fake, bool configured = true) => new(settings: configured
+    public static TestApp Create(FakeSlackApi fake, bool configured = true, string? databasePath = null) => new(databasePath: databasePath, settings: configured
         ? new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret, ["Slack:BotToken"] = "xoxb-test", ["Slack:ApiBaseUrl"] = "http://slack.test/api/",
@@ -38,9 +38,11 @@ internal static class SlackTestApp
         return app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static Task<HttpResponseMessage> CommandAsync(this TestApp app, string user, string text, string channel = "C0PLATFORM") =>
+    public static Task<HttpResponseMessage> CommandAsync(this TestApp app, string user, string text, string channel = "C0PLATFORM", long? timestamp = null) =>
         app.PostSignedAsync("/slack/commands", Form(("command", "/budget"), ("text", text), ("user_id", user), ("channel_id", channel),
-            ("trigger_id", "111.222.abc"), ("team_id", "T1")), "application/x-www-form-urlencoded");
+            ("trigger_id", "111.222.abc"), ("team_id", "T1")), "application/x-www-form-urlencoded", timestamp);
+
+    public static long SignedAt(DateTimeOffset at) => at.ToUnixTimeSeconds();
 
     public static Task<HttpResponseMessage> ClickAsync(this TestApp app, string user, string action, string requestId, string ts = "1773230400.000101") =>
         app.PostSignedAsync("/slack/interactivity", Form(("payload", new JsonObject
