@@ -41,7 +41,8 @@ internal sealed partial class SlackRequestReader(IOptions<SlackOptions> options,
     {
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(text);
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            return BudgetBot.Operations.JsonText.IsValid(doc.RootElement) ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
         }
         catch (System.Text.Json.JsonException)
         {
@@ -53,7 +54,8 @@ internal sealed partial class SlackRequestReader(IOptions<SlackOptions> options,
     {
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(body);
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return BudgetBot.Operations.JsonText.IsValid(doc.RootElement) ? System.Text.Json.Nodes.JsonNode.Parse(body) : null;
         }
         catch (System.Text.Json.JsonException)
         {
