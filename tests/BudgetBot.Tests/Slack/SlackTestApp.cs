@@ -44,12 +44,16 @@ internal static class SlackTestApp
 
     public static long SignedAt(DateTimeOffset at) => at.ToUnixTimeSeconds();
 
-    public static Task<HttpResponseMessage> ClickAsync(this TestApp app, string user, string action, string requestId, string ts = "1773230400.000101") =>
+    // actionTs: Slack stamps every real click with its own action_ts, so two clicks are never
+    // byte-identical; without it, the same click sent twice is a replay (SlackReplays).
+    public static Task<HttpResponseMessage> ClickAsync(this TestApp app, string user, string action, string requestId, string ts = "1773230400.000101", string? actionTs = null) =>
         app.PostSignedAsync("/slack/interactivity", Form(("payload", new JsonObject
         {
             ["type"] = "block_actions", ["user"] = new JsonObject { ["id"] = user }, ["trigger_id"] = "333.444.xyz",
             ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0PLATFORM", ["message_ts"] = ts },
-            ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId }),
+            ["actions"] = new JsonArray(actionTs is null
+                ? new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId }
+                : new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId, ["action_ts"] = actionTs }),
         }.ToJsonString())), "application/x-www-form-urlencoded");
 
     public static Task<HttpResponseMessage> SubmitDenyAsync(this TestApp app, string user, string metadata, string? reason) =>
