@@ -7,9 +7,8 @@ internal static class Money
     private const decimal MicrosPerDollar = 1_000_000m;
 
     // Away from zero, not banker's rounding: half a micro-dollar of spend should not vanish.
-    // Clamped to the BIGINT range: figures derived from absurd stored totals still answer, never throw.
     public static long ToMicros(decimal usd) =>
-        Saturate(decimal.Round(usd * MicrosPerDollar, 0, MidpointRounding.AwayFromZero));
+        decimal.ToInt64(decimal.Round(usd * MicrosPerDollar, 0, MidpointRounding.AwayFromZero));
 
     public static decimal FromMicros(long micros) => micros / MicrosPerDollar;
 
