@@ -24,7 +24,10 @@ internal static class DashboardApi
             .ProducesProblems(StatusCodes.Status400BadRequest)
             .WithTags("Reports")
             .WithName("SpendSeriesCsv").WithSummary("Spend per day or hour bucket of the policy's time zone, grouped by one or more of team, repo, workflow, model, provider.");
-        app.MapGet("/dashboard/spend.csv", SpendCsvAsync).RequireAuthorization(DashboardExtensions.Policy).ExcludeFromDescription();
+        // An IResult handler, not the typed one: .NET 10 answers 401 instead of the sign-in redirect on
+        // endpoints whose typed results mark them as an API.
+        app.MapGet("/dashboard/spend.csv", async (HttpRequest request, SpendCube cube, TimeProvider clock, CancellationToken ct) =>
+            (await SpendCsvAsync(request, cube, clock, ct)).Result).RequireAuthorization(DashboardExtensions.Policy).ExcludeFromDescription();
     }
 
     internal static async Task<Results<Ok<List<AuditEntry>>, ProblemHttpResult>> AuditAsync(string? q, string? from, string? to, int? limit, LedgerReader ledger, SpendCube cube, TimeProvider clock, CancellationToken ct)

@@ -43,6 +43,7 @@ internal static class OperationsExtensions
             }
             await next(context);
         });
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using BudgetBot.Budgets;
@@ -33,41 +34,56 @@ internal sealed class PreflightService(
         var scopes = BudgetScope.Of(team, request.Repo, request.Workflow, request.Experiment).ToHashSet();
         var matching = (await budgets.ActiveAsync(now, ct)).Where(b => scopes.Contains(b.Scope)).OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         var estimate = Money.ToMicros(request.EstimateUsd);
+        var expires = now.AddMinutes(options.Value.ReservationTtlMinutes).ToUnixTimeMilliseconds();
         return await db.WriteAsync(async (c, tx) =>
         {
-            foreach (var b in matching)
+            if (request.RunId is not null && await PreflightRuns.ClaimAsync(db, c, tx, request.RunId, now) is { } first)
             {
-                await c.ExecuteAsync(db.Sql(Lock), new { Resource = "budgetbot:budget:" + b.Id }, tx);
+                return first;
             }
-            var statuses = new List<BudgetStatus>();
-            foreach (var b in matching)
+            var decision = await DecideInAsync(c, tx, request, matching, estimate, expires, now);
+            if (request.RunId is not null)
             {
-                statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
+                await PreflightRuns.SettleAsync(db, c, tx, request.RunId, decision, expires);
             }
-            var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
-            if (blocking is not null)
-            {
-                return new PreflightDecision(false, DenyReason(blocking, request.EstimateUsd), null,
-                    statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList());
-            }
-            string? reservationId = null;
-            if (estimate > 0 && matching.Count > 0)
-            {
-                reservationId = "rsv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-                var expires = now.AddMinutes(options.Value.ReservationTtlMinutes).ToUnixTimeMilliseconds();
-                foreach (var b in matching)
-                {
-                    await c.ExecuteAsync(db.Sql(Reserve), new
-                    {
-                        ReservationId = reservationId, BudgetId = b.Id, PeriodStartMs = b.Period.Start.ToUnixTimeMilliseconds(),
-                        request.RunId, AmountMicros = estimate, CreatedAtMs = now.ToUnixTimeMilliseconds(), ExpiresAtMs = expires,
-                    }, tx);
-                }
-            }
-            var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
-            var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
-            return new PreflightDecision(true, reason, reservationId, after);
+            return decision;
         }, ct);
+    }
+
+    private async Task<PreflightDecision> DecideInAsync(
+        DbConnection c, DbTransaction tx, PreflightRequest request, List<ActiveBudget> matching, long estimate, long expires, DateTimeOffset now)
+    {
+        foreach (var b in matching)
+        {
+            await c.ExecuteAsync(db.Sql(Lock), new { Resource = "budgetbot:budget:" + b.Id }, tx);
+        }
+        var statuses = new List<BudgetStatus>();
+        foreach (var b in matching)
+        {
+            statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
+        }
+        var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
+        if (blocking is not null)
+        {
+            return new PreflightDecision(false, DenyReason(blocking, request.EstimateUsd), null,
+                statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList());
+        }
+        string? reservationId = null;
+        if (estimate > 0 && matching.Count > 0)
+        {
+            reservationId = "rsv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+            foreach (var b in matching)
+            {
+                await c.ExecuteAsync(db.Sql(Reserve), new
+                {
+                    ReservationId = reservationId, BudgetId = b.Id, PeriodStartMs = b.Period.Start.ToUnixTimeMilliseconds(),
+                    request.RunId, AmountMicros = estimate, CreatedAtMs = now.ToUnixTimeMilliseconds(), ExpiresAtMs = expires,
+                }, tx);
+            }
+        }
+        var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
+        var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
+        return new PreflightDecision(true, reason, reservationId, after);
     }
 
     private static string DenyReason(BudgetStatus s, decimal estimate) => string.Format(
