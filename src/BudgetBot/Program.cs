@@ -2,6 +2,7 @@ using BudgetBot.Alerts;
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Cli;
+using BudgetBot.Dashboard;
 using BudgetBot.Foresight;
 using BudgetBot.GitHub;
 using BudgetBot.Operations;
@@ -43,6 +44,7 @@ public partial class Program
         builder.AddScheduling();
         builder.AddAlerts();
         builder.AddGitHub();
+        builder.AddDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -57,6 +59,7 @@ public partial class Program
         app.MapProviderReports();
         app.MapSlack();
         app.MapGitHub();
+        app.MapDashboard();
         return app;
     }
 }

@@ -11,7 +11,8 @@ internal static class BenchConfig
 {
     public static IConfig Create() => DefaultConfig.Instance
         .AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            // 30 minutes, not the default 5: seeding a million events on a loaded 2-core box can take longer.
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(2)
             .WithIterationCount(10)

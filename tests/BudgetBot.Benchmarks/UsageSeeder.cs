@@ -1,15 +1,17 @@
+using BudgetBot.Dashboard;
 using BudgetBot.Budgets;
 using BudgetBot.Policy;
 using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetBot.Benchmarks;
 
 // Fills the ledger fast but exactly as ingestion would: each event priced and attributed by
 // UsagePricer, stored with UsageStore's insert, and rolled up with UsageIngestor's deltas through
-// UsageStore.ApplyRollupsAsync, in big transactions instead of HTTP batches of 500.
+// UsageStore.ApplyRollupsAsync and the dashboard's rollups, in big transactions instead of HTTP batches of 500.
 internal static class UsageSeeder
 {
     private const int Chunk = 50_000;
@@ -25,6 +27,7 @@ internal static class UsageSeeder
         var policy = host.Get<IPolicyProvider>().Current;
         var db = host.Get<Database>();
         var store = host.Get<UsageStore>();
+        var dashboard = host.Get<DashboardRollups>();
         var receivedAt = now.ToUnixTimeMilliseconds();
         for (var from = 0; from < count; from += Chunk)
         {
@@ -36,6 +39,7 @@ internal static class UsageSeeder
             {
                 await c.ExecuteAsync(db.Sql(UsageStore.Insert), priced.Select(p => UsageRow.From(p, receivedAt)), tx);
                 await store.ApplyRollupsAsync(c, tx, priced.SelectMany(UsageIngestor.Deltas));
+                await dashboard.OnInsertedAsync(c, tx, priced, receivedAt, CancellationToken.None);
             });
         }
     }

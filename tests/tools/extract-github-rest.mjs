@@ -17,6 +17,7 @@ const wanted = [
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
+  ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
 ];
 
 // The parts of a JSON schema a request body test checks: type, properties, required, enum,

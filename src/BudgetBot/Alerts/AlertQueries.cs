@@ -11,11 +11,11 @@ internal sealed class AlertQueries(Database db)
 {
     internal static readonly SqlStatement PrSpendSince = new(
         "Alerts.PrSpendSince",
-        "SELECT COALESCE(SUM(cost_micros), 0) FROM usage_events WHERE repo = @Repo AND pr = @Pr AND occurred_at_ms > @FromMs;");
+        "SELECT " + SqlSum.Of("cost_micros") + " FROM usage_events WHERE repo = @Repo AND pr = @Pr AND occurred_at_ms > @FromMs;");
 
     internal static readonly SqlStatement RunSpendSince = new(
         "Alerts.RunSpendSince",
-        "SELECT COALESCE(SUM(cost_micros), 0) FROM usage_events WHERE repo = @Repo AND run_id = @RunId AND occurred_at_ms > @FromMs;");
+        "SELECT " + SqlSum.Of("cost_micros") + " FROM usage_events WHERE repo = @Repo AND run_id = @RunId AND occurred_at_ms > @FromMs;");
 
     internal static readonly ScopeQuery UnpricedModels = new(
         "Alerts.UnpricedModels",
@@ -26,14 +26,14 @@ internal sealed class AlertQueries(Database db)
 
     internal static readonly SqlStatement TeamWorkflows = new(
         "Alerts.TeamWorkflows",
-        "SELECT workflow AS Workflow, SUM(cost_micros) AS CostMicros, COUNT(DISTINCT run_id) AS Runs FROM usage_events " +
+        "SELECT workflow AS Workflow, " + SqlSum.Of("cost_micros") + " AS CostMicros, COUNT(DISTINCT run_id) AS Runs FROM usage_events " +
         "WHERE team = @Team AND workflow IS NOT NULL AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs GROUP BY workflow;",
-        "SELECT workflow AS Workflow, SUM(cost_micros) AS CostMicros, COUNT_BIG(DISTINCT run_id) AS Runs FROM usage_events " +
+        "SELECT workflow AS Workflow, " + SqlSum.Of("cost_micros") + " AS CostMicros, COUNT_BIG(DISTINCT run_id) AS Runs FROM usage_events " +
         "WHERE team = @Team AND workflow IS NOT NULL AND occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs GROUP BY workflow;");
 
     internal static readonly SqlStatement PrWorkflows = new(
         "Alerts.PrWorkflows",
-        "SELECT team AS Team, workflow AS Workflow, SUM(cost_micros) AS CostMicros FROM usage_events " +
+        "SELECT team AS Team, workflow AS Workflow, " + SqlSum.Of("cost_micros") + " AS CostMicros FROM usage_events " +
         "WHERE repo = @Repo AND pr = @Pr AND workflow IS NOT NULL GROUP BY team, workflow;");
 
     public Task<long> PrSpendSinceAsync(string repo, int pr, DateTimeOffset from, CancellationToken ct) =>

@@ -14,7 +14,9 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<ThresholdAlerts>();
         builder.Services.AddSingleton<RunawayAlerts>();
-        builder.Services.AddSingleton<IUsageObserver, AlertObserver>();
+        builder.Services.AddSingleton<IUsageEffect, AlertCheckEffect>();
+        builder.Services.AddSingleton<AlertSender>();
+        builder.Services.AddSingleton<BudgetBot.Outbox.IOutboxSender>(sp => sp.GetRequiredService<AlertSender>());
         builder.Services.AddSingleton<DigestBuilder>();
         builder.Services.AddSingleton<IScheduledJob, DigestJob>();
         return builder;

@@ -18,7 +18,7 @@ internal sealed partial class RunawayAlerts(
     TimeProvider clock,
     ILogger<RunawayAlerts> logger)
 {
-    public async Task<int> CheckAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    public async Task<int> CheckAsync(IEnumerable<RunawaySubject> subjects, CancellationToken ct)
     {
         var current = policy.Current;
         if (current.Alerts.RunawayUsdPerHour is not { } limitUsd)
@@ -29,7 +29,7 @@ internal sealed partial class RunawayAlerts(
         var now = clock.GetUtcNow();
         var window = DateTimeOffset.FromUnixTimeMilliseconds(RollupDelta.HourOf(now.ToUnixTimeMilliseconds()));
         var queued = 0;
-        foreach (var subject in Subjects(stored))
+        foreach (var subject in subjects)
         {
             var spent = subject.Pr is { } pr
                 ? await queries.PrSpendSinceAsync(subject.Repo, pr, now.AddHours(-1), ct)

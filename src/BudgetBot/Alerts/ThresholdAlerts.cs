@@ -21,9 +21,8 @@ internal sealed partial class ThresholdAlerts(
     TimeProvider clock,
     ILogger<ThresholdAlerts> logger)
 {
-    public async Task<int> CheckAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    public async Task<int> CheckAsync(IReadOnlySet<BudgetScope> scopes, CancellationToken ct)
     {
-        var scopes = stored.SelectMany(p => p.Scopes).ToHashSet();
         var now = clock.GetUtcNow();
         var current = policy.Current;
         var queued = 0;

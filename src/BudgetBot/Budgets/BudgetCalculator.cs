@@ -10,8 +10,9 @@ internal static class BudgetCalculator
     public static BudgetStatus Status(ActiveBudget b, BudgetFigures f, DateTimeOffset now)
     {
         var limit = Money.ToMicros(b.AmountUsd);
-        var available = limit + f.GrantedMicros;
-        var remaining = available - f.SpentMicros - f.ReservedMicros;
+        // Saturating: a stored total near long's range must still give a status, not an overflow.
+        var available = Money.Saturate((decimal)limit + f.GrantedMicros);
+        var remaining = Money.Saturate((decimal)available - f.SpentMicros - f.ReservedMicros);
         var percent = available <= 0 ? 100m : Math.Round(f.SpentMicros * 100m / available, 1, MidpointRounding.AwayFromZero);
         var state = f.SpentMicros >= available ? BudgetState.Exceeded
             : b.Thresholds.Count > 0 && percent >= b.Thresholds[0] ? BudgetState.Warning
@@ -31,6 +32,10 @@ internal static class BudgetCalculator
         {
             return spentMicros;
         }
-        return (long)Math.Round((decimal)spentMicros * length / elapsed, MidpointRounding.AwayFromZero);
+        // Past any real spend, scale by the ratio first so the decimal product cannot overflow.
+        var projected = Math.Abs(spentMicros) < 1_000_000_000_000_000
+            ? (decimal)spentMicros * length / elapsed
+            : spentMicros * ((decimal)length / elapsed);
+        return Money.Saturate(Math.Round(projected, MidpointRounding.AwayFromZero));
     }
 }

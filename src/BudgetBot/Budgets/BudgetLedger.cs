@@ -13,23 +13,23 @@ internal sealed class BudgetLedger(Database db)
 {
     internal static readonly SqlStatement RolledUp = new(
         "Budgets.RolledUp",
-        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced_events), 0) AS Unpriced FROM spend_rollups " +
+        "SELECT " + SqlSum.Of("cost_micros") + " AS Cost, " + SqlSum.Of("unpriced_events") + " AS Unpriced FROM spend_rollups " +
         "WHERE scope = @Scope AND hour_ms >= @From AND hour_ms < @To;");
 
     internal static readonly SqlStatement Granted = new(
         "Budgets.Granted",
-        "SELECT COALESCE(SUM(amount_micros), 0) FROM grants WHERE budget_id = @BudgetId AND " +
+        "SELECT " + SqlSum.Of("amount_micros") + " FROM grants WHERE budget_id = @BudgetId AND " +
         "(period_start_ms = @PeriodStart OR (period_start_ms IS NULL AND starts_at_ms < @PeriodEnd " +
         "AND (expires_at_ms IS NULL OR expires_at_ms > @Now)));");
 
     internal static readonly SqlStatement Reserved = new(
         "Budgets.Reserved",
-        "SELECT COALESCE(SUM(amount_micros), 0) FROM reservations WHERE budget_id = @BudgetId AND period_start_ms = @PeriodStart " +
+        "SELECT " + SqlSum.Of("amount_micros") + " FROM reservations WHERE budget_id = @BudgetId AND period_start_ms = @PeriodStart " +
         "AND released_at_ms IS NULL AND expires_at_ms > @Now;");
 
     internal static readonly ScopeQuery RawEdge = new(
         "Budgets.RawEdge",
-        "SELECT COALESCE(SUM(cost_micros), 0) AS Cost, COALESCE(SUM(unpriced), 0) AS Unpriced FROM usage_events " +
+        "SELECT " + SqlSum.Of("cost_micros") + " AS Cost, " + SqlSum.Of("unpriced") + " AS Unpriced FROM usage_events " +
         "WHERE occurred_at_ms >= @From AND occurred_at_ms < @To AND {scope};");
 
     public async Task<BudgetFigures> FiguresAsync(DbConnection c, DbTransaction? tx, ActiveBudget b, DateTimeOffset now)

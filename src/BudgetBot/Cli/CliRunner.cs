@@ -10,7 +10,7 @@ namespace BudgetBot.Cli;
 // The verbs of the same executable: `dotnet run --project src/BudgetBot -- VERB ...`.
 internal static class CliRunner
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "pricing", "help" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "tokens", "policy", "demo", "healthcheck", "import", "inbox", "outbox", "pricing", "help" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -41,9 +41,11 @@ internal static class CliRunner
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["inbox", "replay", ..]:
-                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), configArgs, stdout);
+                return await InboxReplayCommand.RunAsync(ValueOf(args, "--delivery"), args.Contains("--include-unparsed"), configArgs, stdout);
+            case ["outbox", "replay", ..]:
+                return await Outbox.OutboxReplayCommand.RunAsync(ValueOf(args, "--id"), configArgs, stdout, stderr);
             case ["demo", ..]:
-                return await DemoCommand.RunAsync(stdout);
+                return await DemoCommand.RunAsync(stdout, args.Contains("--keep"));
             case ["healthcheck", ..]:
                 return await HealthCheckCommand.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : HealthCheckCommand.QuickStartUrl, stderr);
             default:
@@ -95,8 +97,10 @@ internal static class CliRunner
           pricing check FILE                         check a genai-prices catalog file and list every error with its JSON path
           pricing show MODEL [--provider P] [--catalog FILE]  what a model id resolves to: provider, canonical model, prices
           import claude-code DIR [--repo OWNER/NAME] import Claude Code JSONL transcripts (e.g. ~/.claude/projects)
-          inbox replay [--delivery ID]               requeue poison GitHub deliveries (or one delivery)
+          inbox replay [--delivery ID] [--include-unparsed]  requeue poison GitHub deliveries (unparsed too on request, or one delivery)
+          outbox replay [--id ID]                    re-send failed outbox messages (or one message)
           demo                                       play a scripted scenario on a throw-away database
+          demo --keep                                the same, plus 30 days of history, kept in budgetbot-demo.db for the dashboard
           healthcheck [URL]                          exit 0 when GET URL (default http://localhost:5000/healthz, the quick start) answers 200
 
         File and directory arguments are relative to the directory the command is typed in.

@@ -9,9 +9,20 @@ namespace BudgetBot.Demo;
 // sample policy as it was built in (so the demo runs from any directory).
 internal static class DemoCommand
 {
-    public static async Task<int> RunAsync(TextWriter output)
+    public const string KeptDatabase = "budgetbot-demo.db";
+
+    public static async Task<int> RunAsync(TextWriter output, bool keep = false)
     {
         var dir = Directory.CreateTempSubdirectory("budgetbot-demo-");
+        var database = keep ? Path.GetFullPath(KeptDatabase) : Path.Combine(dir.FullName, "demo.db");
+        if (keep)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
         try
         {
             var policy = Path.Combine(dir.FullName, "budgetbot.policy.yaml");
@@ -22,7 +33,7 @@ internal static class DemoCommand
             }
             await using var app = Program.BuildApp(
             [
-                $"--ConnectionStrings:BudgetBot=Data Source={Path.Combine(dir.FullName, "demo.db")}",
+                $"--ConnectionStrings:BudgetBot=Data Source={database}",
                 $"--Policy:Path={policy}",
                 "--Policy:ReloadSeconds=0",
                 "--Scheduling:Enabled=false",
@@ -36,8 +47,16 @@ internal static class DemoCommand
             var token = await app.Services.GetRequiredService<ApiTokenStore>().CreateAsync("demo", [Scopes.Admin]);
             using var http = new HttpClient { BaseAddress = new Uri(address) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            await output.WriteLineAsync($"BudgetBot demo on {address} (throw-away database, the sample policy)");
+            await output.WriteLineAsync($"BudgetBot demo on {address} ({(keep ? "keeping " + database : "throw-away database")}, the sample policy)");
             await DemoScript.PlayAsync(http, output, app.Services);
+            if (keep)
+            {
+                await Dashboard.DashboardDemoData.SeedAsync(http, app.Services, output);
+                var read = await app.Services.GetRequiredService<ApiTokenStore>().CreateAsync("dashboard", [Scopes.Read]);
+                await output.WriteLineAsync($"Kept {database}. Start the service on it and open http://localhost:5000/dashboard:");
+                await output.WriteLineAsync($"   dotnet run --project src/BudgetBot -- --urls=http://localhost:5000 \"--ConnectionStrings:BudgetBot=Data Source={database}\"");
+                await output.WriteLineAsync($"   sign in with this read token: {read}");
+            }
             await app.StopAsync();
             return 0;
         }

@@ -25,6 +25,7 @@ internal static class GitHubExtensions
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWorker>();
+        services.AddSingleton<WebhookRefusals>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         services.AddScoped<GitHubWebhookProcessor>();
         services.AddScoped<WebhookEventProcessor>(sp => sp.GetRequiredService<GitHubWebhookProcessor>());
@@ -33,7 +34,7 @@ internal static class GitHubExtensions
         services.AddSingleton<WorkflowRunHandler>();
         services.AddSingleton<WorkflowJobHandler>();
         services.AddSingleton<InstallationHandler>();
-        services.AddSingleton<IUsageObserver, UsageAttribution>();
+        services.AddSingleton<IUsageEffect, UsageAttribution>();
         services.AddSingleton<IPullRequestDirectory, PullRequestDirectory>();
         services.AddSingleton<IMergedPullRequests, MergedPullRequests>();
 

@@ -11,6 +11,7 @@ internal static class OperationsExtensions
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageProblems>();
         builder.Services.AddOpenApi();
         // Every body is read by hand, field by field, and numbers sent as strings are refused; the
         // framework's default (AllowReadingFromString) would make the OpenAPI document say otherwise.
@@ -26,19 +27,23 @@ internal static class OperationsExtensions
         app.Use(async (context, next) =>
         {
             // TestServer and IIS do not apply Kestrel's limit, so enforce it here too.
+            // A route may raise its own limit (the GitHub webhook: 25 MB) through IRequestSizeLimitMetadata.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? MaxRequestBodyBytes;
             var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
             {
-                feature.MaxRequestBodySize = MaxRequestBodyBytes;
+                feature.MaxRequestBodySize = limit;
             }
-            if (context.Request.ContentLength > MaxRequestBodyBytes)
+            if (context.Request.ContentLength > limit)
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
-                    detail: $"The body may be at most {MaxRequestBodyBytes} bytes.").ExecuteAsync(context);
+                    detail: $"The body may be at most {limit} bytes.").ExecuteAsync(context);
                 return;
             }
             await next(context);
         });
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -54,13 +59,24 @@ internal static class OperationsExtensions
 
     public static Ok<ServiceStatus> Health() => TypedResults.Ok(new ServiceStatus("alive"));
 
-    public static async Task<Results<Ok<ServiceStatus>, ProblemHttpResult>> Ready(Migrator migrator, CancellationToken ct)
+    // Ready while the database is migrated and writable; the detail counts outbox rows kept as failed
+    // (they wait for `budgetbot outbox replay`, which does not make this instance unready).
+    public static async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> Ready(
+        Migrator migrator, StorageHealth health, Database db, Outbox.OutboxStore outbox, CancellationToken ct)
     {
         try
         {
-            return await migrator.IsCurrentAsync(ct)
-                ? TypedResults.Ok(new ServiceStatus("ready"))
-                : NotReady("The database is not migrated.");
+            if (!await migrator.IsCurrentAsync(ct))
+            {
+                return NotReady("The database is not migrated.");
+            }
+            if (health.Problem is { } problem && !await db.ProbeWriteAsync(ct))
+            {
+                return NotReady(health.Problem ?? problem);
+            }
+            var failed = await outbox.CountFailedAsync(ct);
+            return TypedResults.Ok(new ReadyStatus("ready", failed,
+                failed == 0 ? "no failed outbox messages" : $"{failed} outbox message(s) failed for good; `budgetbot outbox replay` re-sends them"));
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -73,3 +89,5 @@ internal static class OperationsExtensions
 }
 
 internal sealed record ServiceStatus(string Status);
+
+internal sealed record ReadyStatus(string Status, long FailedOutboxMessages, string Detail);

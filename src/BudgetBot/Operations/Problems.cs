@@ -23,6 +23,10 @@ internal static class Problems
         try
         {
             using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (!JsonText.IsValid(doc.RootElement))
+            {
+                return (default, Invalid([new FieldError(0, "", JsonText.Problem)]));
+            }
             return (doc.RootElement.Clone(), null);
         }
         catch (JsonException e)

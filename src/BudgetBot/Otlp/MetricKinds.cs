@@ -1,6 +1,6 @@
 namespace BudgetBot.Otlp;
 
-// Which metrics carry spend, and what each point of them measures (usage-sources.md §3, §4).
+// Which metrics carry spend, and what each point of them measures (docs/reference/usage-sources.md §3, §4).
 internal static class MetricKinds
 {
     // Attributes that split one event's points by token class; they are not part of the event's key.

@@ -55,6 +55,7 @@ internal static class MetricsAggregator
         return events;
     }
 
-    // Counters arrive as doubles; a token count is whole.
-    private static long Tokens(decimal value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
+    // Counters arrive as doubles; a token count is whole. Clamped, so a sum past long's range reaches
+    // UsageBounds and is rejected there instead of throwing.
+    private static long Tokens(decimal value) => (long)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), long.MinValue, long.MaxValue);
 }

@@ -78,11 +78,15 @@ internal sealed class OtlpAttributes
 
     private static string? Text(JsonElement anyValue)
     {
+        if (anyValue.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
         foreach (var p in anyValue.EnumerateObject())
         {
             return p.Name switch
             {
-                "stringValue" => p.Value.GetString(),
+                "stringValue" => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(),
                 "boolValue" => p.Value.ValueKind == JsonValueKind.True ? "true" : "false",
                 "intValue" or "doubleValue" => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(),
                 _ => p.Value.GetRawText(),

@@ -35,7 +35,13 @@ internal static class OtlpBody
         await using var body = Open(request);
         try
         {
-            return (await JsonDocument.ParseAsync(body, cancellationToken: ct), null);
+            var doc = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+            if (!JsonText.IsValid(doc.RootElement))
+            {
+                doc.Dispose();
+                return (null, Problems.Invalid([new FieldError(0, "", JsonText.Problem)], "The OTLP export is not valid"));
+            }
+            return (doc, null);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {

@@ -42,6 +42,7 @@ internal sealed class OtlpReceiver(CumulativeSeries series, SessionClaims claims
 
     private async Task StoreAsync(string channel, List<OtlpUsage> events, Rejections rejected, CancellationToken ct)
     {
+        events.RemoveAll(u => UsageBounds.Problem(u.Event) is { } why && Reject(rejected, why));
         if (rejected.Message is { } reasons)
         {
             OtlpLog.Rejected(logger, channel, rejected.Count, reasons);
@@ -53,5 +54,11 @@ internal sealed class OtlpReceiver(CumulativeSeries series, SessionClaims claims
         var (kept, dropped) = await claims.FilterAsync(channel, events, ct);
         var result = kept.Count == 0 ? new IngestResult(0, 0) : await ingestor.IngestAsync(kept.ConvertAll(k => k.Event), ct);
         OtlpLog.Stored(logger, channel, result.Accepted, result.Duplicates, dropped);
+    }
+
+    private static bool Reject(Rejections rejected, string why)
+    {
+        rejected.Add(why);
+        return true;
     }
 }

@@ -1,7 +1,8 @@
 namespace BudgetBot.Outbox;
 
-// What a sender reports: sent; retry later (RetryAfter from Retry-After or x-ratelimit-reset);
-// failed for good (kept as poison for inspection); or nothing to do (an unchanged body).
+// What a sender reports: sent; retry later (a failed attempt, after RetryAfter or the back-off);
+// wait (Retry-After, a rate limit or pacing: due later, not an attempt); failed for good (kept for
+// inspection and `outbox replay`); or nothing to do (an unchanged body).
 internal sealed record OutboxResult(OutboxOutcome Outcome, TimeSpan? RetryAfter = null, string? Error = null)
 {
     public static readonly OutboxResult Sent = new(OutboxOutcome.Sent);
@@ -9,6 +10,8 @@ internal sealed record OutboxResult(OutboxOutcome Outcome, TimeSpan? RetryAfter 
     public static OutboxResult Skip(string why) => new(OutboxOutcome.Skipped, Error: why);
 
     public static OutboxResult Retry(string error, TimeSpan? after = null) => new(OutboxOutcome.Retry, after, error);
+
+    public static OutboxResult Wait(string why, TimeSpan after) => new(OutboxOutcome.Waiting, after, why);
 
     public static OutboxResult Fail(string error) => new(OutboxOutcome.Failed, Error: error);
 }
@@ -18,5 +21,6 @@ internal enum OutboxOutcome
     Sent,
     Skipped,
     Retry,
+    Waiting,
     Failed,
 }

@@ -25,7 +25,7 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
     // Only the oldest pending message of a target is claimable, and none while another message
     // of that target is leased: writes to one PR or one Slack card never overlap or reorder.
     private const string Claimable =
-        "m.state = 'pending' AND m.due_at_ms <= @Now AND (m.lease_until_ms IS NULL OR m.lease_until_ms < @Now) " +
+        "(@Channel IS NULL OR m.channel = @Channel) AND m.state = 'pending' AND m.due_at_ms <= @Now AND (m.lease_until_ms IS NULL OR m.lease_until_ms < @Now) " +
         "AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.target = m.target AND o.state = 'pending' " +
         "AND (o.id < m.id OR o.lease_until_ms >= @Now))";
 
@@ -52,7 +52,42 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
 
     internal static readonly SqlStatement Requeue = new(
         "Outbox.Requeue",
-        "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = @Now WHERE state = 'failed';");
+        "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = created_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE state = 'failed';");
+
+    internal static readonly SqlStatement RequeueOne = new(
+        "Outbox.RequeueOne",
+        "UPDATE outbox_messages SET state = 'pending', attempts = 0, due_at_ms = created_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE id = @Id AND state <> 'pending';");
+
+    // Waiting out Retry-After or a rate limit: due later, the attempt not counted.
+    internal static readonly SqlStatement Defer = new(
+        "Outbox.Defer",
+        "UPDATE outbox_messages SET due_at_ms = @DueAtMs, last_error = @Error, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE id = @Id AND lease_owner = @Owner;");
+
+    internal static readonly SqlStatement Extend = new(
+        "Outbox.Extend",
+        "UPDATE outbox_messages SET lease_until_ms = @Until WHERE channel = @Channel AND lease_owner = @Owner AND state = 'pending';");
+
+    // At start: what this instance held when it stopped is nobody's now.
+    internal static readonly SqlStatement Release = new(
+        "Outbox.Release",
+        "UPDATE outbox_messages SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = @Owner AND state = 'pending';");
+
+    internal static readonly SqlStatement Channels = new(
+        "Outbox.Channels",
+        "SELECT DISTINCT channel FROM outbox_messages WHERE state = 'pending';");
+
+    // Work done at once by its enqueuer (AlertCheckEffect): its fallback row is closed unless a worker holds it.
+    internal static readonly SqlStatement Close = new(
+        "Outbox.Close",
+        "UPDATE outbox_messages SET state = 'sent', sent_at_ms = @Now WHERE target = @Target AND state = 'pending' " +
+        "AND (lease_until_ms IS NULL OR lease_until_ms < @Now);");
+
+    internal static readonly SqlStatement CountFailed = new(
+        "Outbox.CountFailed",
+        "SELECT COUNT(*) FROM outbox_messages WHERE state = 'failed';");
 
     public Task EnqueueAsync(OutboxEnqueue message, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => EnqueueAsync(c, tx, message), ct);
@@ -68,12 +103,40 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
         await c.ExecuteAsync(db.Sql(Insert), args, tx);
     }
 
-    public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default)
+    // Every channel, or only one (the worker drains each destination on its own).
+    public Task<List<OutboxMessage>> ClaimAsync(string owner, int limit, TimeSpan lease, CancellationToken ct = default, string? channel = null)
     {
         var now = clock.GetUtcNow();
-        return db.WriteAsync(async (c, tx) => (await c.QueryAsync<OutboxMessage>(db.Sql(Claim),
-            new { Owner = owner, Until = (now + lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit }, tx)).ToList(), ct);
+        return db.WriteAsync(async (c, tx) => (await c.QueryAsync<OutboxMessage>(db.Sql(Claim), new
+        {
+            Owner = owner, Until = (now + lease).ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit, Channel = channel,
+        }, tx)).ToList(), ct);
     }
+
+    public Task CloseAsync(string target, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Close), new { Target = target, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct);
+
+    public Task<List<string>> PendingChannelsAsync(CancellationToken ct = default) =>
+        db.ReadAsync(async c => (await c.QueryAsync<string>(db.Sql(Channels))).ToList(), ct);
+
+    public Task DeferAsync(long id, string owner, DateTimeOffset due, string? error, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Defer), new { Id = id, Owner = owner, DueAtMs = due.ToUnixTimeMilliseconds(), Error = error }, tx), ct);
+
+    // The heartbeat: every row of the channel this owner holds stays its own for another lease.
+    public Task ExtendAsync(string channel, string owner, TimeSpan lease, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Extend),
+            new { Channel = channel, Owner = owner, Until = (clock.GetUtcNow() + lease).ToUnixTimeMilliseconds() }, tx), ct);
+
+    public Task<int> ReleaseAsync(string owner, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Release), new { Owner = owner }, tx), ct);
+
+    public Task<long> CountFailedAsync(CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(CountFailed)), ct);
+
+    // Every failed row, or the one with this id whatever its state, gets a fresh set of attempts.
+    public Task<int> RequeueAsync(long? id, CancellationToken ct = default) => id is { } one
+        ? db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(RequeueOne), new { Id = one }, tx), ct)
+        : RequeueFailedAsync(ct);
 
     public Task FinishAsync(long id, string owner, string state, string? error, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Finish), new
@@ -86,6 +149,7 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Reschedule),
             new { Id = id, Owner = owner, DueAtMs = due.ToUnixTimeMilliseconds(), Error = error, MaxAttempts }, tx), ct);
 
+    // Due "at once" is the time of creation: the command's clock need not be the service's.
     public Task<int> RequeueFailedAsync(CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Requeue), new { Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), ct);
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Requeue), transaction: tx), ct);
 }

@@ -30,7 +30,7 @@ internal sealed record PreflightRequest(
         var r = new FieldReader(body, 0, errors);
         var request = new PreflightRequest(
             r.String("repo")?.ToLowerInvariant(), r.PositiveInt("pr"), r.String("workflow"), r.String("team", max: 100),
-            r.String("experiment"), r.Identifier("runId"), r.Cost("estimateUsd"));
+            r.String("experiment"), r.Identifier("runId"), r.Cost("estimateUsd", 1_000_000m, "must be a number of USD between 0 and 1000000"));
         if (request.Repo is not null && !request.Repo.Contains('/', StringComparison.Ordinal))
         {
             errors.Add(new FieldError(0, "repo", "must be owner/name"));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using BudgetBot.Budgets;
@@ -14,7 +15,8 @@ namespace BudgetBot.Preflight;
 // transaction that serialises with every other pre-flight on the same budgets (BEGIN IMMEDIATE on
 // SQLite, applocks on SQL Server), so 50 parallel asks against room for 10 allow exactly 10.
 internal sealed class PreflightService(
-    Database db, BudgetStatusService budgets, BudgetLedger ledger, IPolicyProvider policy, TimeProvider clock, IOptions<PreflightOptions> options, IRunEstimator estimator)
+    Database db, BudgetStatusService budgets, BudgetLedger ledger, IPolicyProvider policy, TimeProvider clock, IOptions<PreflightOptions> options,
+    IRunEstimator estimator)
 {
     internal static readonly SqlStatement Lock = new(
         "Preflight.Lock",
@@ -35,42 +37,57 @@ internal sealed class PreflightService(
         var learned = request.EstimateUsd is { } given
             ? new PreflightEstimate(given, "the caller's estimate")
             : await estimator.EstimateAsync(request.Repo, request.Workflow, ct);
-        var estimate = Money.ToMicros(learned.Usd);
+        var expires = now.AddMinutes(options.Value.ReservationTtlMinutes).ToUnixTimeMilliseconds();
         return await db.WriteAsync(async (c, tx) =>
         {
-            foreach (var b in matching)
+            if (request.RunId is not null && await PreflightRuns.ClaimAsync(db, c, tx, request.RunId, now) is { } first)
             {
-                await c.ExecuteAsync(db.Sql(Lock), new { Resource = "budgetbot:budget:" + b.Id }, tx);
+                return first;
             }
-            var statuses = new List<BudgetStatus>();
-            foreach (var b in matching)
+            var decision = await DecideInAsync(c, tx, request, matching, learned, expires, now);
+            if (request.RunId is not null)
             {
-                statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
+                await PreflightRuns.SettleAsync(db, c, tx, request.RunId, decision, expires);
             }
-            var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
-            if (blocking is not null)
-            {
-                return new PreflightDecision(false, DenyReason(blocking, learned.Usd), null,
-                    statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList()) { Estimate = learned };
-            }
-            string? reservationId = null;
-            if (estimate > 0 && matching.Count > 0)
-            {
-                reservationId = "rsv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-                var expires = now.AddMinutes(options.Value.ReservationTtlMinutes).ToUnixTimeMilliseconds();
-                foreach (var b in matching)
-                {
-                    await c.ExecuteAsync(db.Sql(Reserve), new
-                    {
-                        ReservationId = reservationId, BudgetId = b.Id, PeriodStartMs = b.Period.Start.ToUnixTimeMilliseconds(),
-                        request.RunId, AmountMicros = estimate, CreatedAtMs = now.ToUnixTimeMilliseconds(), ExpiresAtMs = expires,
-                    }, tx);
-                }
-            }
-            var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
-            var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
-            return new PreflightDecision(true, reason, reservationId, after) { Estimate = learned };
+            return decision;
         }, ct);
+    }
+
+    private async Task<PreflightDecision> DecideInAsync(
+        DbConnection c, DbTransaction tx, PreflightRequest request, List<ActiveBudget> matching, PreflightEstimate learned, long expires, DateTimeOffset now)
+    {
+        var estimate = Money.ToMicros(learned.Usd);
+        foreach (var b in matching)
+        {
+            await c.ExecuteAsync(db.Sql(Lock), new { Resource = "budgetbot:budget:" + b.Id }, tx);
+        }
+        var statuses = new List<BudgetStatus>();
+        foreach (var b in matching)
+        {
+            statuses.Add(BudgetCalculator.Status(b, await ledger.FiguresAsync(c, tx, b, now), now));
+        }
+        var blocking = statuses.FirstOrDefault(s => s.Enforcement == Enforcement.Hard && Money.ToMicros(s.RemainingUsd) < estimate);
+        if (blocking is not null)
+        {
+            return new PreflightDecision(false, DenyReason(blocking, learned.Usd), null,
+                statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList()) { Estimate = learned };
+        }
+        string? reservationId = null;
+        if (estimate > 0 && matching.Count > 0)
+        {
+            reservationId = "rsv_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+            foreach (var b in matching)
+            {
+                await c.ExecuteAsync(db.Sql(Reserve), new
+                {
+                    ReservationId = reservationId, BudgetId = b.Id, PeriodStartMs = b.Period.Start.ToUnixTimeMilliseconds(),
+                    request.RunId, AmountMicros = estimate, CreatedAtMs = now.ToUnixTimeMilliseconds(), ExpiresAtMs = expires,
+                }, tx);
+            }
+        }
+        var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
+        var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
+        return new PreflightDecision(true, reason, reservationId, after) { Estimate = learned };
     }
 
     private static string DenyReason(BudgetStatus s, decimal estimate) => string.Format(

@@ -11,4 +11,7 @@ internal static class Money
         decimal.ToInt64(decimal.Round(usd * MicrosPerDollar, 0, MidpointRounding.AwayFromZero));
 
     public static decimal FromMicros(long micros) => micros / MicrosPerDollar;
+
+    // Whole micro-dollars, clamped to the BIGINT range.
+    public static long Saturate(decimal micros) => decimal.ToInt64(Math.Clamp(decimal.Truncate(micros), long.MinValue + 1, long.MaxValue));
 }

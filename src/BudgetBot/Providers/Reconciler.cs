@@ -14,7 +14,7 @@ internal sealed class Reconciler(
     PriceCatalogProvider catalog,
     IPolicyProvider policy,
     TimeProvider clock,
-    IEnumerable<IUsageObserver> observers)
+    IEnumerable<IUsageEffect> effects)
 {
     public async Task<IReadOnlyList<ReconciliationLine>> ReconcileAsync(ProviderReport report, CancellationToken ct)
     {
@@ -25,11 +25,13 @@ internal sealed class Reconciler(
         var fromMs = ReconciliationPlanner.DayMs(report.Costs.Min(c => c.Day));
         var toMs = ReconciliationPlanner.DayMs(report.Costs.Max(c => c.Day).AddDays(1));
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var (lines, inserted) = await db.WriteAsync(async (c, tx) =>
+        var followUps = new List<Func<CancellationToken, Task>>();
+        var (lines, _) = await db.WriteAsync(async (c, tx) =>
         {
             var reported = await store.ReportedAsync(c, tx, fromMs, toMs);
             var planned = ReconciliationPlanner.Plan(report, reported, policy.Current, catalog.Current);
             var stored = new List<PricedUsage>();
+            followUps.Clear();
             foreach (var line in planned)
             {
                 if (await remainders.UpsertAsync(c, tx, line, nowMs) is { } p)
@@ -38,12 +40,19 @@ internal sealed class Reconciler(
                 }
                 await store.SaveAsync(c, tx, line, nowMs);
             }
+            // Alerts see a remainder when it first appears; later adjustments move only the rollups.
+            if (stored.Count > 0)
+            {
+                foreach (var effect in effects)
+                {
+                    followUps.Add(await effect.ScheduleAsync(c, tx, stored, ct));
+                }
+            }
             return (planned, stored);
         }, ct);
-        // Alerts see a remainder when it first appears; later adjustments move only the rollups.
-        foreach (var observer in observers)
+        foreach (var followUp in followUps)
         {
-            await observer.OnStoredAsync(inserted, ct);
+            await followUp(ct);
         }
         return lines;
     }

@@ -15,7 +15,8 @@ internal sealed record ReconciliationQuery(
     {
         var errors = new List<FieldError>();
         var end = Day(To, "to", errors) ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
-        var start = Day(From, "from", errors) ?? end.AddDays(-DefaultDays);
+        // Near the first day of the calendar there is no month before "to" to default to.
+        var start = Day(From, "from", errors) ?? (end.DayNumber >= DefaultDays ? end.AddDays(-DefaultDays) : DateOnly.MinValue);
         if (errors.Count == 0 && start >= end)
         {
             errors.Add(new FieldError(0, "from", "must be before to"));

@@ -10,7 +10,7 @@ internal sealed class ReconciliationStore(Database db)
     internal static readonly SqlStatement Reported = new(
         "Reconcile.Reported",
         "SELECT occurred_at_ms - (occurred_at_ms % 86400000) AS DayMs, provider AS Provider, model AS Model, team AS Team, " +
-        "SUM(cost_micros) AS CostMicros FROM usage_events WHERE occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs " +
+        SqlSum.Of("cost_micros") + " AS CostMicros FROM usage_events WHERE occurred_at_ms >= @FromMs AND occurred_at_ms < @ToMs " +
         "AND source NOT LIKE 'reconcile:%' GROUP BY occurred_at_ms - (occurred_at_ms % 86400000), provider, model, team;");
 
     internal static readonly SqlStatement Save = new(

@@ -54,14 +54,14 @@ internal sealed class SpendReport(Database db, UnitsStore units)
 
     private static SqlStatement Grouped(string name, string sqliteKey, string sqlServerKey)
     {
-        const string Aggregates = "COUNT(*) AS Events, COUNT(DISTINCT run_id) AS Runs, COALESCE(SUM(cost_micros), 0) AS CostMicros, " +
-            "COALESCE(SUM(input_tokens), 0) AS Input, COALESCE(SUM(output_tokens), 0) AS Output, COALESCE(SUM(cache_read_tokens), 0) AS CacheRead, " +
-            "COALESCE(SUM(cache_write_5m_tokens + cache_write_1h_tokens), 0) AS CacheWrite, COALESCE(SUM(unpriced), 0) AS Unpriced";
+        var aggregates = "COUNT(*) AS Events, COUNT(DISTINCT run_id) AS Runs, " + SqlSum.Of("cost_micros") + " AS CostMicros, " +
+            SqlSum.Of("input_tokens") + " AS Input, " + SqlSum.Of("output_tokens") + " AS Output, " + SqlSum.Of("cache_read_tokens") + " AS CacheRead, " +
+            SqlSum.Of("cache_write_5m_tokens + cache_write_1h_tokens") + " AS CacheWrite, " + SqlSum.Of("unpriced") + " AS Unpriced";
         const string Where = "FROM usage_events WHERE occurred_at_ms >= @From AND occurred_at_ms < @To";
         return new SqlStatement(
             "Reports.Spend." + name,
-            $"SELECT {sqliteKey} AS \"Key\", {Aggregates} {Where} GROUP BY {sqliteKey} ORDER BY CostMicros DESC;",
-            $"SELECT {sqlServerKey} AS [Key], {Aggregates} {Where} GROUP BY {sqlServerKey} ORDER BY CostMicros DESC;");
+            $"SELECT {sqliteKey} AS \"Key\", {aggregates} {Where} GROUP BY {sqliteKey} ORDER BY CostMicros DESC;",
+            $"SELECT {sqlServerKey} AS [Key], {aggregates} {Where} GROUP BY {sqlServerKey} ORDER BY CostMicros DESC;");
     }
 
     private sealed record Row(string Key, long Events, long Runs, long CostMicros, long Input, long Output, long CacheRead, long CacheWrite, long Unpriced);

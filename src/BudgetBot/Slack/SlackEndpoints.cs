@@ -8,6 +8,7 @@ namespace BudgetBot.Slack;
 
 // POST /slack/commands, /slack/interactivity, /slack/events (DESIGN §5, §10). Each verifies the raw
 // body, does only local work and answers at once; Web API calls leave through the outbox afterwards.
+// A verified request acts once: a replay of it gets the first answer (SlackReplays).
 internal static class SlackEndpoints
 {
     internal static readonly SqlStatement SeenEvent = new("Slack.SeenEvent", "INSERT INTO slack_events (event_id, received_at_ms) VALUES (@EventId, @Now);");
@@ -21,7 +22,7 @@ internal static class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandAsync(HttpRequest request, SlackRequestReader reader, CommandDispatcher dispatcher, CancellationToken ct)
+    private static async Task<IResult> CommandAsync(HttpRequest request, SlackRequestReader reader, SlackReplays replays, CommandDispatcher dispatcher, CancellationToken ct)
     {
         var (body, refusal) = await reader.ReadAsync(request, ct);
         var form = SlackRequestReader.Form(body);
@@ -34,44 +35,58 @@ internal static class SlackEndpoints
         {
             return refusal;
         }
-        var command = BudgetCommandParser.Parse(form.GetValueOrDefault("text").ToString());
-        var reply = await dispatcher.DispatchAsync(command, form.GetValueOrDefault("user_id").ToString(), form.GetValueOrDefault("channel_id").ToString(), ct);
-        return Results.Text(reply.ToJsonString(), "application/json; charset=utf-8");
+        return await replays.OnceAsync(SlackRequestReader.SignatureOf(request), request.Path, async () =>
+        {
+            var command = BudgetCommandParser.Parse(form.GetValueOrDefault("text").ToString());
+            var reply = await dispatcher.DispatchAsync(command, form.GetValueOrDefault("user_id").ToString(), form.GetValueOrDefault("channel_id").ToString(), ct);
+            return SlackAnswer.Of(reply);
+        }, ct);
     }
 
-    private static async Task<IResult> InteractAsync(HttpRequest request, SlackRequestReader reader, SlackInteractions interactions, CancellationToken ct)
+    private static async Task<IResult> InteractAsync(HttpRequest request, SlackRequestReader reader, SlackReplays replays, SlackInteractions interactions, CancellationToken ct)
     {
         var (body, refusal) = await reader.ReadAsync(request, ct);
         if (refusal is not null)
         {
             return refusal;
         }
-        if (!SlackRequestReader.Form(body).TryGetValue("payload", out var payload) || JsonNode.Parse(payload.ToString()) is not JsonObject json)
+        return await replays.OnceAsync(SlackRequestReader.SignatureOf(request), request.Path, async () =>
         {
-            return Results.BadRequest();
-        }
-        var answer = await interactions.HandleAsync(json, ct);
-        return answer is null ? Results.Ok() : Results.Text(answer.ToJsonString(), "application/json; charset=utf-8");
+            if (!SlackRequestReader.Form(body).TryGetValue("payload", out var payload) || SlackRequestReader.ParseJson(payload.ToString()) is not JsonObject json)
+            {
+                return SlackAnswer.BadRequest("An interaction carries a form field named payload holding a JSON object.");
+            }
+            var answer = await interactions.HandleAsync(json, ct);
+            return answer is null ? SlackAnswer.Empty : SlackAnswer.Of(answer);
+        }, ct);
     }
 
-    private static async Task<IResult> EventAsync(HttpRequest request, SlackRequestReader reader, Database db, SlackOutboxWriter slack, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> EventAsync(HttpRequest request, SlackRequestReader reader, SlackReplays replays, Database db, SlackOutboxWriter slack, TimeProvider clock, CancellationToken ct)
     {
         var (body, refusal) = await reader.ReadAsync(request, ct);
         if (refusal is not null)
         {
             return refusal;
         }
-        using var doc = JsonDocument.Parse(body);
-        var root = doc.RootElement;
-        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        return await replays.OnceAsync(SlackRequestReader.SignatureOf(request), request.Path, () => HandleEventAsync(body, db, slack, clock, ct), ct);
+    }
+
+    private static async Task<SlackAnswer> HandleEventAsync(byte[] body, Database db, SlackOutboxWriter slack, TimeProvider clock, CancellationToken ct)
+    {
+        if (SlackRequestReader.ParseJson(body) is not JsonObject root)
+        {
+            return SlackAnswer.BadRequest("An Events API request is a JSON object.");
+        }
+        var type = SlackText.Of(root["type"]);
         if (type == "url_verification")
         {
-            return Results.Json(new { challenge = root.GetProperty("challenge").GetString() });
+            return SlackAnswer.Of(new JsonObject { ["challenge"] = SlackText.Of(root["challenge"]) });
         }
-        if (type != "event_callback" || !root.TryGetProperty("event_id", out var id) || id.GetString() is not { Length: > 0 } eventId)
+        if (type != "event_callback" || SlackText.Of(root["event_id"]) is not { Length: > 0 } eventId)
         {
-            return Results.Ok();
+            return SlackAnswer.Empty;
         }
+        var ev = root["event"] as JsonObject;
         var first = await db.WriteAsync(async (c, tx) =>
         {
             try
@@ -82,13 +97,12 @@ internal static class SlackEndpoints
             {
                 return false;
             }
-            if (root.GetProperty("event") is { } ev && ev.TryGetProperty("type", out var et) && et.GetString() == "app_mention"
-                && ev.TryGetProperty("bot_id", out _) is false && ev.TryGetProperty("channel", out var channel))
+            if (ev is not null && SlackText.Of(ev["type"]) == "app_mention" && ev["bot_id"] is null && SlackText.Of(ev["channel"]) is { } channel)
             {
                 var reply = SlackBlocks.Message("Hi! I answer `/budget` commands. " + BudgetCommandParser.Usage);
-                reply["channel"] = channel.GetString();
-                reply["thread_ts"] = ev.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
-                await slack.EnqueueAsync(c, tx, "chat.postMessage", "slack:" + channel.GetString(), reply);
+                reply["channel"] = channel;
+                reply["thread_ts"] = SlackText.Of(ev["ts"]);
+                await slack.EnqueueAsync(c, tx, "chat.postMessage", "slack:" + channel, reply);
             }
             return true;
         }, ct);
@@ -96,6 +110,6 @@ internal static class SlackEndpoints
         {
             slack.Notify();
         }
-        return Results.Ok();
+        return SlackAnswer.Empty;
     }
 }

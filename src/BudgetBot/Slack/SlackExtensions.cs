@@ -26,6 +26,7 @@ internal static class SlackExtensions
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<SlackInteractions>();
         services.AddSingleton<SlackRequestReader>();
+        services.AddSingleton<SlackReplays>();
         services.AddSingleton<RequestExpiryJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<RequestExpiryJob>());
         return builder;

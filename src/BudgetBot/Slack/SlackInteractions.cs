@@ -10,14 +10,14 @@ internal sealed class SlackInteractions(ApprovalService approvals, SlackOutboxWr
     // Null: an empty 200 (Slack closes a modal or just acknowledges the click).
     public async Task<JsonObject?> HandleAsync(JsonObject payload, CancellationToken ct)
     {
-        var type = payload["type"]?.GetValue<string>();
-        var user = payload["user"]?["id"]?.GetValue<string>() ?? "";
+        var type = SlackText.At(payload, "type");
+        var user = SlackText.At(payload, "user", "id") ?? "";
         if (type == "block_actions" && payload["actions"] is JsonArray { Count: > 0 } actions && actions[0] is JsonObject action)
         {
-            var id = BudgetRequestRow.ParseDisplayId(action["value"]?.GetValue<string>());
-            var channel = payload["container"]?["channel_id"]?.GetValue<string>() ?? payload["channel"]?["id"]?.GetValue<string>();
-            var ts = payload["container"]?["message_ts"]?.GetValue<string>();
-            var actionId = action["action_id"]?.GetValue<string>();
+            var id = BudgetRequestRow.ParseDisplayId(SlackText.At(action, "value"));
+            var channel = SlackText.At(payload, "container", "channel_id") ?? SlackText.At(payload, "channel", "id");
+            var ts = SlackText.At(payload, "container", "message_ts");
+            var actionId = SlackText.At(action, "action_id");
             if (id is null || actionId is not (RequestCards.ApproveAction or RequestCards.DenyAction))
             {
                 return null;
@@ -29,7 +29,7 @@ internal sealed class SlackInteractions(ApprovalService approvals, SlackOutboxWr
             {
                 await TellAsync(channel, user, result.Message, ct);
             }
-            else if (actionId == RequestCards.DenyAction && payload["trigger_id"]?.GetValue<string>() is { } trigger)
+            else if (actionId == RequestCards.DenyAction && SlackText.At(payload, "trigger_id") is { } trigger)
             {
                 var view = RequestCards.DenyModal(result.Request!);
                 view["private_metadata"] = string.Join('|', result.Request!.DisplayId, channel ?? "", ts ?? "");
@@ -38,14 +38,14 @@ internal sealed class SlackInteractions(ApprovalService approvals, SlackOutboxWr
             }
             return null;
         }
-        if (type == "view_submission" && payload["view"] is JsonObject view2 && view2["callback_id"]?.GetValue<string>() == RequestCards.DenyModalCallback)
+        if (type == "view_submission" && payload["view"] is JsonObject view2 && SlackText.At(view2, "callback_id") == RequestCards.DenyModalCallback)
         {
-            var reason = view2["state"]?["values"]?[RequestCards.DenyReasonBlock]?[RequestCards.DenyReasonAction]?["value"]?.GetValue<string>();
+            var reason = SlackText.At(view2, "state", "values", RequestCards.DenyReasonBlock, RequestCards.DenyReasonAction, "value");
             if (string.IsNullOrWhiteSpace(reason))
             {
                 return Errors("Say why, so the requester knows what to change.");
             }
-            var meta = (view2["private_metadata"]?.GetValue<string>() ?? "").Split('|');
+            var meta = (SlackText.At(view2, "private_metadata") ?? "").Split('|');
             if (BudgetRequestRow.ParseDisplayId(meta[0]) is not { } id)
             {
                 return Errors("This form no longer matches a request.");

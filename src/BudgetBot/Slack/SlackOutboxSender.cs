@@ -46,7 +46,7 @@ internal sealed partial class SlackOutboxSender(
                 var wait = pacer.Reserve(channel, message.Id, clock.GetUtcNow());
                 if (wait > TimeSpan.Zero)
                 {
-                    return OutboxResult.Retry("paced: one post per second per channel", wait);
+                    return OutboxResult.Wait("paced: one post per second per channel", wait);
                 }
             }
             var answer = await api.CallAsync(message.Kind, args, ct);
@@ -61,7 +61,7 @@ internal sealed partial class SlackOutboxSender(
         }
         catch (SlackRateLimitedException e)
         {
-            return OutboxResult.Retry(e.Error, e.RetryAfter);
+            return OutboxResult.Wait(e.Error, e.RetryAfter);
         }
         catch (SlackApiException e) when (Transient.Contains(e.Error))
         {

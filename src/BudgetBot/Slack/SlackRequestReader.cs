@@ -34,6 +34,35 @@ internal sealed partial class SlackRequestReader(IOptions<SlackOptions> options,
         return (body, null);
     }
 
+    public static string SignatureOf(HttpRequest request) => request.Headers["X-Slack-Signature"].ToString();
+
+    // Null for anything that is not JSON (malformed, too deep, not UTF-8): the caller answers 400.
+    public static System.Text.Json.Nodes.JsonNode? ParseJson(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            return BudgetBot.Operations.JsonText.IsValid(doc.RootElement) ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static System.Text.Json.Nodes.JsonNode? ParseJson(byte[] body)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return BudgetBot.Operations.JsonText.IsValid(doc.RootElement) ? System.Text.Json.Nodes.JsonNode.Parse(body) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static Dictionary<string, StringValues> Form(byte[] body) => QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Failure}")]

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace BudgetBot.Slack;
 
-// Slack's v0 request signature (reference/slack.md §1), pure: the caller passes the raw body and
+// Slack's v0 request signature (docs/reference/slack.md §1), pure: the caller passes the raw body and
 // the clock's now. A 5-minute window both ways; a missing secret, header or prefix is a refusal.
 internal static class SlackSignature
 {

@@ -9,7 +9,7 @@ namespace BudgetBot.Storage;
 // The one way into the database. Writes go through WriteAsync: on SQLite a BEGIN IMMEDIATE
 // transaction (one writer at a time, so read-check-write sequences cannot interleave); on SQL
 // Server a READ COMMITTED transaction whose statements take the locks they need (UPDLOCK, applocks).
-internal sealed class Database(StorageOptions options)
+internal sealed class Database(StorageOptions options, StorageHealth? health = null)
 {
     private readonly SemaphoreSlim writers = new(1, 1);
 
@@ -27,8 +27,8 @@ internal sealed class Database(StorageOptions options)
             await connection.OpenAsync(ct);
             if (Dialect == SqlDialect.Sqlite)
             {
-                // wal_autocheckpoint: see SqliteCheckpointer.
-                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;");
+                // wal_autocheckpoint: see SqliteCheckpointer. SqlitePragmas: an operator's (or a test's) extra settings.
+                await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;" + options.SqlitePragmas);
             }
             return connection;
         }
@@ -68,6 +68,21 @@ internal sealed class Database(StorageOptions options)
 
     private async Task<T> TransactAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
+        try
+        {
+            var result = await CommitAsync(work, ct);
+            health?.Healthy();
+            return result;
+        }
+        catch (Exception e) when (health is not null && StorageHealth.Classify(e) is not null)
+        {
+            health.Record(e);
+            throw;
+        }
+    }
+
+    private async Task<T> CommitAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
         await using var connection = await OpenAsync(ct);
         await using var tx = Dialect == SqlDialect.Sqlite
             ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
@@ -79,6 +94,29 @@ internal sealed class Database(StorageOptions options)
 
     public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
         WriteAsync<bool>(async (c, t) => { await work(c, t); return true; }, ct);
+
+    // Whether a write needing fresh space would succeed now, rolled back whatever happens: /readyz
+    // asks while writes are failing, since a not-ready instance gets no traffic to find out.
+    public async Task<bool> ProbeWriteAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(Dialect == SqlDialect.Sqlite
+                ? "CREATE TABLE storage_probe (filler BLOB); INSERT INTO storage_probe VALUES (zeroblob(262144));"
+                : "CREATE TABLE dbo.storage_probe (filler VARBINARY(MAX)); INSERT INTO dbo.storage_probe VALUES (CAST(REPLICATE(CAST(0x00 AS VARBINARY(MAX)), 262144) AS VARBINARY(MAX)));",
+                transaction: tx);
+            await tx.RollbackAsync(ct);
+            health?.Healthy();
+            return true;
+        }
+        catch (Exception e) when (StorageHealth.Classify(e) is not null)
+        {
+            health?.Record(e);
+            return false;
+        }
+    }
 
     public string Sql(SqlStatement statement) => statement.For(Dialect);
 }

@@ -14,12 +14,15 @@ internal static class StorageExtensions
             {
                 Provider = config["Storage:Provider"] ?? "sqlite",
                 ConnectionString = config.GetConnectionString("BudgetBot") ?? "Data Source=budgetbot.db",
+                SqlitePragmas = config["Storage:SqlitePragmas"] ?? "",
             };
             return options.Provider is "sqlite" or "sqlserver"
                 ? options
                 : throw new InvalidOperationException($"Storage:Provider must be 'sqlite' or 'sqlserver', not '{options.Provider}'.");
         });
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<InstanceIdentity>();
+        builder.Services.AddSingleton<StorageHealth>();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<MigrateOnStart>();

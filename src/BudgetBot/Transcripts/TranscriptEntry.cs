@@ -4,7 +4,7 @@ using BudgetBot.Usage;
 
 namespace BudgetBot.Transcripts;
 
-// One assistant line of a Claude Code transcript (usage-sources.md §6), reduced to what is billed.
+// One assistant line of a Claude Code transcript (docs/reference/usage-sources.md §6), reduced to what is billed.
 // Content blocks (prompts, answers, tool input) are never read.
 internal sealed record TranscriptEntry(
     string MessageId, string? RequestId, string SessionId, bool IsSidechain, string? Cwd, string? Branch,

@@ -51,23 +51,25 @@ internal readonly struct FieldReader(JsonElement e, int index, List<FieldError> 
         {
             return 0;
         }
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var n) || n < 0)
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var n) || n < 0 || n > UsageBounds.MaxTokens)
         {
-            errors.Add(new FieldError(index, name, "must be an integer >= 0"));
+            errors.Add(new FieldError(index, name, UsageBounds.TokensMessage));
             return 0;
         }
         return n;
     }
 
-    public decimal? Cost(string name)
+    public decimal? Cost(string name) => Cost(name, UsageBounds.MaxCostUsd, UsageBounds.CostMessage);
+
+    public decimal? Cost(string name, decimal max, string message)
     {
         if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d < 0 || d > 1_000_000m)
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d) || d < 0 || d > max)
         {
-            errors.Add(new FieldError(index, name, "must be a number of USD between 0 and 1000000"));
+            errors.Add(new FieldError(index, name, message));
             return null;
         }
         return d;

@@ -6,8 +6,9 @@ namespace BudgetBot.Usage;
 
 internal sealed record IngestResult(int Accepted, int Duplicates);
 
-// The one write path for usage, whatever its source: price, attribute, store, roll up and
-// release the run's reservations in one transaction, so a batch lands whole or not at all.
+// The one write path for usage, whatever its source: price, attribute, store, roll up, release the
+// run's reservations and schedule its effects (IUsageEffect: PR refreshes, alert checks) in one
+// transaction, so a batch lands whole, with everything that must follow it, or not at all.
 internal sealed partial class UsageIngestor(
     Database db,
     UsageStore store,
@@ -16,6 +17,7 @@ internal sealed partial class UsageIngestor(
     TimeProvider clock,
     IEnumerable<IUsageObserver> observers,
     IEnumerable<IUsageWriteHook> hooks,
+    IEnumerable<IUsageEffect> effects,
     ILogger<UsageIngestor> logger)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
@@ -24,8 +26,10 @@ internal sealed partial class UsageIngestor(
         var currentCatalog = catalog.Current;
         var priced = events.Select(e => UsagePricer.Price(e, currentCatalog, currentPolicy)).ToList();
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var followUps = new List<Func<CancellationToken, Task>>();
         var stored = await db.WriteAsync(async (c, tx) =>
         {
+            followUps.Clear();
             var inserted = new List<PricedUsage>(priced.Count);
             foreach (var p in priced)
             {
@@ -40,10 +44,34 @@ internal sealed partial class UsageIngestor(
             {
                 await hook.OnInsertedAsync(c, tx, inserted, nowMs, ct);
             }
+            if (inserted.Count > 0)
+            {
+                foreach (var effect in effects)
+                {
+                    followUps.Add(await effect.ScheduleAsync(c, tx, inserted, ct));
+                }
+            }
             return inserted;
         }, ct);
+        await FollowUpAsync(followUps, stored.Count, ct);
         await NotifyAsync(stored, ct);
         return new IngestResult(stored.Count, priced.Count - stored.Count);
+    }
+
+    // Each effect's row is committed with the events; a follow-up that fails leaves it to the outbox.
+    private async Task FollowUpAsync(List<Func<CancellationToken, Task>> followUps, int count, CancellationToken ct)
+    {
+        foreach (var followUp in followUps)
+        {
+            try
+            {
+                await followUp(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogObserverFailed(logger, e, "a usage effect", count);
+            }
+        }
     }
 
     // The events are committed by now, so the caller is answered with what was stored whatever an

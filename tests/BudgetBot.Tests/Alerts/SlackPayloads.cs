@@ -19,7 +19,7 @@ internal static class SlackPayloads
             .Select(r => new OutboxRow(r.Item1, r.Item2, r.Item3, r.Item4)).ToList());
     }
 
-    // Block Kit limits from reference/slack.md §6; every message test runs its payload through this.
+    // Block Kit limits from docs/reference/slack.md §6; every message test runs its payload through this.
     public static void AssertWithinLimits(string payload)
     {
         using var doc = JsonDocument.Parse(payload);

@@ -31,6 +31,9 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
 
     public ConcurrentQueue<(long CommentId, string Content)> Reactions { get; } = new();
 
+    // Check runs created, by id: their head SHA and external id (GET .../commits/{sha}/check-runs lists them).
+    public ConcurrentDictionary<long, (string Sha, string? ExternalId)> CheckRuns { get; } = new();
+
     public IReadOnlyList<RecordedRequest> To(HttpMethod method, string pathPart) =>
         Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).ToList();
 
@@ -128,7 +131,16 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
         }
         if (path.EndsWith("/check-runs", StringComparison.Ordinal) && r.Method == HttpMethod.Post)
         {
-            return Answer(HttpStatusCode.Created, new { id = Interlocked.Increment(ref nextId) });
+            var id = Interlocked.Increment(ref nextId);
+            var json = r.Json();
+            CheckRuns[id] = (json.GetProperty("head_sha").GetString()!, json.TryGetProperty("external_id", out var e) ? e.GetString() : null);
+            return Answer(HttpStatusCode.Created, new { id });
+        }
+        if (CheckRunsOfRef().Match(path) is { Success: true } forRef && r.Method == HttpMethod.Get)
+        {
+            var runs = CheckRuns.Where(c => c.Value.Sha == forRef.Groups["sha"].Value).OrderBy(c => c.Key)
+                .Select(c => new { id = c.Key, head_sha = c.Value.Sha, external_id = c.Value.ExternalId, name = "BudgetBot / budget" }).ToList();
+            return Answer(HttpStatusCode.OK, new { total_count = runs.Count, check_runs = runs });
         }
         if (path.Contains("/check-runs/", StringComparison.Ordinal) && r.Method == HttpMethod.Patch)
         {
@@ -147,6 +159,9 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
     }
 
     private static string Text(RecordedRequest r) => r.Json().GetProperty("body").GetString()!;
+
+    [GeneratedRegex(@"/repos/[^/]+/[^/]+/commits/(?<sha>[^/]+)/check-runs$")]
+    private static partial Regex CheckRunsOfRef();
 
     [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/(?<n>\d+)/comments$")]
     private static partial Regex IssueComments();

@@ -11,12 +11,13 @@ public sealed class GitHubErrorsTests
     public static TheoryData<int, int?, long?, int?, string?, string, int?> Cases => new()
     {
         // status, retry-after s, remaining, reset in s, message, outcome, expected delay s (null = worker back-off)
-        { 429, 30, null, null, null, "Retry", 30 },
-        { 403, 45, null, null, "You have exceeded a secondary rate limit", "Retry", 45 },
-        { 403, null, 0, 120, "API rate limit exceeded", "Retry", 120 },
-        { 429, null, 0, -5, null, "Retry", 1 },
-        { 429, null, null, null, null, "Retry", 60 },
-        { 403, null, 12, null, "You have exceeded a secondary rate limit", "Retry", 60 },
+        // A rate limit is waited out (Waiting: no attempt counted); a 5xx with Retry-After is an attempt.
+        { 429, 30, null, null, null, "Waiting", 30 },
+        { 403, 45, null, null, "You have exceeded a secondary rate limit", "Waiting", 45 },
+        { 403, null, 0, 120, "API rate limit exceeded", "Waiting", 120 },
+        { 429, null, 0, -5, null, "Waiting", 1 },
+        { 429, null, null, null, null, "Waiting", 60 },
+        { 403, null, 12, null, "You have exceeded a secondary rate limit", "Waiting", 60 },
         { 500, null, null, null, null, "Retry", null },
         { 502, null, null, null, null, "Retry", null },
         { 503, 10, null, null, null, "Retry", 10 },

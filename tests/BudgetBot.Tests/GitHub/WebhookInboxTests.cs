@@ -104,7 +104,7 @@ public sealed class WebhookInboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("pull_request", "{\"action\":\"stacked\",\"number\":1}", "stacked")]
+    [InlineData("pull_request", "{\"action\":\"opened\",\"number\":1}", "opened")]
     [InlineData("brand_new_event", "{\"action\":\"created\"}", "created")]
     [InlineData("workflow_run", "{\"action\":\"completed\",\"workflow_run\":{}}", "completed")]
     [InlineData("pull_request", "not json at all", null)]

@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         ("/api/budgets/{id}", "get"),
         ("/api/reports/spend.csv", "get"),
         ("/api/reports/reconciliation", "get"),
+        ("/api/reports/spend-series.csv", "get"),
+        ("/api/audit", "get"),
         ("/api/estimates", "get"),
         ("/api/units", "get"),
         ("/api/pulls/{owner}/{repo}/{number}", "get"),

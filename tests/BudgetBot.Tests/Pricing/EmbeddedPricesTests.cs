@@ -2,7 +2,7 @@ using BudgetBot.Pricing;
 
 namespace BudgetBot.Tests.Pricing;
 
-// Transcribed from shared/reference/usage-sources.md §7 independently of the genai-prices copy, so a
+// Transcribed from `docs/reference/usage-sources.md` §7 independently of the genai-prices copy, so a
 // change in either shows up here. Where genai-prices differs from that table it is noted per row.
 public sealed class EmbeddedPricesTests
 {

@@ -56,7 +56,8 @@ public sealed class LeaseTakeoverTests : IAsyncLifetime
         Assert.Equal("", string.Join("; ", await cluster.QueryListAsync<string>("SELECT event || ' ' || state || ' ' || COALESCE(lease_owner, '-') || ' ' || attempts FROM github_inbox WHERE state <> 'done' OR lease_owner IS NOT NULL OR attempts <> 0;")));
         // Later refreshes of the same PR were folded into the waiting rows (coalescing updates them in
         // place), so the two rows A held are all there is, and B sent each once.
-        Assert.Equal([("check-run", "sent", 1L), ("pr-comment", "sent", 1L)],
+        // usage-check: the alert checks of the usage, run right after its commit, their row closed.
+        Assert.Equal([("check-run", "sent", 1L), ("pr-comment", "sent", 1L), ("usage-check", "sent", 1L)],
             await cluster.QueryListAsync<(string, string, long)>("SELECT kind, state, COUNT(*) FROM outbox_messages WHERE lease_owner IS NULL GROUP BY kind, state ORDER BY kind, state;"));
         Assert.Single(cluster.GitHub.To(HttpMethod.Post, "/issues/101/comments"));
         Assert.Single(cluster.GitHub.To(HttpMethod.Post, "/check-runs"));

@@ -25,7 +25,7 @@ public sealed class SlackApprovalScaleOutTests : IAsyncLifetime
 
         // Four clicks per request: one on each instance at once, and a second on the first instance.
         var clicks = cards.SelectMany(c => cluster.Instances.Append(cluster.Instances[0])
-            .Select(app => app.ClickAsync("U0LEAD1", "budget_approve", "BR-" + c.Id, c.Ts!)));
+            .Select((app, i) => app.ClickAsync("U0LEAD1", "budget_approve", "BR-" + c.Id, c.Ts!, actionTs: $"1773230400.{c.Id}{i}")));
         var answers = await Task.WhenAll(clicks);
         Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode));
         await cluster.SettleAsync(TimeSpan.FromSeconds(30));

@@ -59,6 +59,9 @@ public sealed class ApprovalFlowTests
         var (app, fake) = await RequestedAsync();
         await using var owned = app;
         await app.ClickAsync("U0LEAD1", "budget_approve", "BR-1");
+        // A second real click is a new request (Slack signs it at its own second); a byte-identical
+        // replay is answered without acting (SlackReplayTests).
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         await app.ClickAsync("U0LEAD1", "budget_approve", "BR-1");
         Assert.Equal(500m, await GrantedAsync(app, "platform"));
         await app.DrainAsync();

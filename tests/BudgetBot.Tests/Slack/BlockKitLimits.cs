@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace BudgetBot.Tests.Slack;
 
-// Block Kit's documented limits (reference/slack.md §6), checked on every rendered message.
+// Block Kit's documented limits (docs/reference/slack.md §6), checked on every rendered message.
 internal static class BlockKitLimits
 {
     public static void Check(JsonObject message)

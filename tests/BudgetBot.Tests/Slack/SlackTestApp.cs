@@ -17,7 +17,7 @@ internal static class SlackTestApp
 {
     public const string Secret = "test-signing-secret-0123456789abcdef";
 
-    public static TestApp Create(FakeSlackApi fake, bool configured = true) => new(settings: configured
+    public static TestApp Create(FakeSlackApi fake, bool configured = true, string? databasePath = null) => new(databasePath: databasePath, settings: configured
         ? new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret, ["Slack:BotToken"] = "xoxb-test", ["Slack:ApiBaseUrl"] = "http://slack.test/api/",
@@ -38,16 +38,22 @@ internal static class SlackTestApp
         return app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static Task<HttpResponseMessage> CommandAsync(this TestApp app, string user, string text, string channel = "C0PLATFORM") =>
+    public static Task<HttpResponseMessage> CommandAsync(this TestApp app, string user, string text, string channel = "C0PLATFORM", long? timestamp = null) =>
         app.PostSignedAsync("/slack/commands", Form(("command", "/budget"), ("text", text), ("user_id", user), ("channel_id", channel),
-            ("trigger_id", "111.222.abc"), ("team_id", "T1")), "application/x-www-form-urlencoded");
+            ("trigger_id", "111.222.abc"), ("team_id", "T1")), "application/x-www-form-urlencoded", timestamp);
 
-    public static Task<HttpResponseMessage> ClickAsync(this TestApp app, string user, string action, string requestId, string ts = "1773230400.000101") =>
+    public static long SignedAt(DateTimeOffset at) => at.ToUnixTimeSeconds();
+
+    // actionTs: Slack stamps every real click with its own action_ts, so two clicks are never
+    // byte-identical; without it, the same click sent twice is a replay (SlackReplays).
+    public static Task<HttpResponseMessage> ClickAsync(this TestApp app, string user, string action, string requestId, string ts = "1773230400.000101", string? actionTs = null) =>
         app.PostSignedAsync("/slack/interactivity", Form(("payload", new JsonObject
         {
             ["type"] = "block_actions", ["user"] = new JsonObject { ["id"] = user }, ["trigger_id"] = "333.444.xyz",
             ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0PLATFORM", ["message_ts"] = ts },
-            ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId }),
+            ["actions"] = new JsonArray(actionTs is null
+                ? new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId }
+                : new JsonObject { ["type"] = "button", ["action_id"] = action, ["value"] = requestId, ["action_ts"] = actionTs }),
         }.ToJsonString())), "application/x-www-form-urlencoded");
 
     public static Task<HttpResponseMessage> SubmitDenyAsync(this TestApp app, string user, string metadata, string? reason) =>

@@ -13,7 +13,7 @@ public abstract partial class StoreContract<TProvider>
     {
         var runs = new RunCostStore(Db);
         var ingestor = new UsageIngestor(Db, new UsageStore(Db), new PriceCatalogProvider(PriceCatalog.LoadEmbedded()),
-            StaticPolicy.Default, Clock, [], [runs], NullLogger<UsageIngestor>.Instance);
+            StaticPolicy.Default, Clock, [], [runs], [], NullLogger<UsageIngestor>.Instance);
         var early = TestApp.Start.AddHours(-3);
 
         await ingestor.IngestAsync([Event("rc1", 1.5m, runId: "41", at: early), Event("rc2", 0.5m, runId: "41", at: early.AddMinutes(5))], Ct);

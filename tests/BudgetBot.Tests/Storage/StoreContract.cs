@@ -45,7 +45,7 @@ public abstract partial class StoreContract<TProvider> : IAsyncLifetime
     private Migrator Migrator() => new(Db, NullLogger<Migrator>.Instance);
 
     private UsageIngestor Ingestor() => new(Db, new UsageStore(Db), new PriceCatalogProvider(PriceCatalog.LoadEmbedded()),
-        StaticPolicy.Default, Clock, [], [], NullLogger<UsageIngestor>.Instance);
+        StaticPolicy.Default, Clock, [], [new BudgetBot.Dashboard.DashboardRollups(Db)], [], NullLogger<UsageIngestor>.Instance);
 
     private BudgetStatusService Budgets() => new([new PolicyBudgetSource(StaticPolicy.Default)], new BudgetLedger(Db), Clock);
 

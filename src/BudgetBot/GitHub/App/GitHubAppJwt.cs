@@ -5,7 +5,7 @@ using System.Text;
 
 namespace BudgetBot.GitHub;
 
-// The App's RS256 JSON Web Token (reference/github.md §4): issued 60 s in the past against clock
+// The App's RS256 JSON Web Token (docs/reference/github.md §4): issued 60 s in the past against clock
 // drift, expiring 9 minutes on (GitHub's ceiling is 10).
 internal static class GitHubAppJwt
 {

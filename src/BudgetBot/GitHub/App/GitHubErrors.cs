@@ -2,7 +2,7 @@ using BudgetBot.Outbox;
 
 namespace BudgetBot.GitHub;
 
-// Maps a failed GitHub answer to what the outbox should do (reference/github.md §4): wait for
+// Maps a failed GitHub answer to what the outbox should do (docs/reference/github.md §4): wait for
 // Retry-After when given; else, with the primary limit spent, until x-ratelimit-reset; a secondary
 // limit without headers waits a minute; 401 (token dropped) and 5xx retry with the worker's back-off;
 // any other 4xx is a request GitHub will never accept, kept as failed for inspection.
@@ -13,18 +13,21 @@ internal static class GitHubErrors
     public static OutboxResult Classify(GitHubResponse r, DateTimeOffset now, string what)
     {
         var error = $"{what} answered {r.Status}" + (r.Message.Length > 0 ? ": " + r.Message : "");
+        // Waiting out a rate limit is not a failed attempt (OutboxResult.Wait); a 5xx with Retry-After is.
+        var limited = r.Status is 403 or 429;
         if (r.RetryAfter is { } after)
         {
-            return OutboxResult.Retry(error, after < TimeSpan.Zero ? TimeSpan.Zero : after);
+            var wait = after < TimeSpan.Zero ? TimeSpan.Zero : after;
+            return limited ? OutboxResult.Wait(error, wait) : OutboxResult.Retry(error, wait);
         }
-        if (r.Status is 403 or 429 && r.RateLimitRemaining == 0 && r.RateLimitReset is { } reset)
+        if (limited && r.RateLimitRemaining == 0 && r.RateLimitReset is { } reset)
         {
             var wait = reset - now;
-            return OutboxResult.Retry(error, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+            return OutboxResult.Wait(error, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
         }
         if (r.Status == 429 || (r.Status == 403 && r.Message.Contains("rate limit", StringComparison.OrdinalIgnoreCase)))
         {
-            return OutboxResult.Retry(error, SecondaryLimitWait);
+            return OutboxResult.Wait(error, SecondaryLimitWait);
         }
         if (r.Status is 401 or 408 || r.Status >= 500)
         {

@@ -1,3 +1,4 @@
+using BudgetBot.Budgets;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
 
@@ -21,7 +22,17 @@ internal sealed partial class CheckRunWriter(
         {
             return OutboxResult.Skip("head SHA unknown");
         }
+        // A closed PR gets no check, and an open one only once there is something to say: usage of its
+        // own, or a budget of its scope past a threshold.
+        if (info.State != "open")
+        {
+            return OutboxResult.Skip("pull request is not open");
+        }
         var spend = await reader.ReadAsync(repo, number, ct);
+        if (spend.Events == 0 && spend.Budgets.All(b => b.State == BudgetState.Ok))
+        {
+            return OutboxResult.Skip("no usage and no budget past a threshold");
+        }
         var decision = CheckRunDecision.Decide(spend.Budgets);
         var hash = decision.Hash();
         var last = await state.CheckAsync(repo, info.HeadSha, ct);
@@ -51,11 +62,22 @@ internal sealed partial class CheckRunWriter(
         }
         if (r is null || r.Status == 404)
         {
-            r = await api.SendAsync(id, HttpMethod.Post, $"repos/{repo}/check-runs", new
+            // A crash between GitHub's answer and SaveCheckAsync leaves a check BudgetBot does not
+            // know of: find it by its external id before creating a second one for the SHA.
+            var externalId = $"{number}:{info.HeadSha}";
+            var (existing, lookupFailure) = await FindAsync(id, repo, info.HeadSha, externalId, ct);
+            if (lookupFailure is not null)
             {
-                Name = CheckRunDecision.Name, HeadSha = info.HeadSha, ExternalId = $"{number}:{info.HeadSha}", Status = "completed",
-                decision.Conclusion, CompletedAt = completedAt, Output = output, Actions = actions,
-            }, ct);
+                return GitHubErrors.Classify(lookupFailure, now, "check run lookup");
+            }
+            r = existing is { } found
+                ? await api.SendAsync(id, HttpMethod.Patch, $"repos/{repo}/check-runs/{found}",
+                    new { Status = "completed", decision.Conclusion, CompletedAt = completedAt, Output = output, Actions = actions }, ct)
+                : await api.SendAsync(id, HttpMethod.Post, $"repos/{repo}/check-runs", new
+                {
+                    Name = CheckRunDecision.Name, HeadSha = info.HeadSha, ExternalId = externalId, Status = "completed",
+                    decision.Conclusion, CompletedAt = completedAt, Output = output, Actions = actions,
+                }, ct);
         }
         if (!r.IsSuccess)
         {
@@ -65,6 +87,29 @@ internal sealed partial class CheckRunWriter(
         await state.SaveCheckAsync(repo, info.HeadSha, number, checkRunId, hash, now, ct);
         LogWritten(logger, GitHubOutbox.CheckTarget(repo, number), info.HeadSha, decision.Conclusion);
         return OutboxResult.Sent;
+    }
+
+    private async Task<(long? Id, GitHubResponse? Failure)> FindAsync(long installation, string repo, string sha, string externalId, CancellationToken ct)
+    {
+        var r = await api.SendAsync(installation, HttpMethod.Get,
+            $"repos/{repo}/commits/{sha}/check-runs?check_name={Uri.EscapeDataString(CheckRunDecision.Name)}&filter=all&per_page=100", null, ct);
+        if (!r.IsSuccess)
+        {
+            return (null, r);
+        }
+        if (!r.Body.TryGetProperty("check_runs", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return (null, null);
+        }
+        foreach (var run in list.EnumerateArray())
+        {
+            if (run.TryGetProperty("external_id", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.String && e.GetString() == externalId
+                && run.TryGetProperty("id", out var found) && found.TryGetInt64(out var checkRunId))
+            {
+                return (checkRunId, null);
+            }
+        }
+        return (null, null);
     }
 
     // The button while the check fails or warns and the policy names an amount; an empty list takes

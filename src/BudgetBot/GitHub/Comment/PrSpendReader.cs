@@ -13,23 +13,23 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
     // The comparison looks at the most recent PRs of the repo only, so rendering stays cheap.
     internal const int MergedSample = 200;
 
-    private const string Sums =
-        "SUM(input_tokens) AS Input, SUM(output_tokens) AS Output, SUM(cache_read_tokens) AS CacheRead, " +
-        "SUM(cache_write_5m_tokens) AS CacheWrite5m, SUM(cache_write_1h_tokens) AS CacheWrite1h, SUM(cost_micros) AS CostMicros, " +
+    private static readonly string Sums =
+        SqlSum.Of("input_tokens") + " AS Input, " + SqlSum.Of("output_tokens") + " AS Output, " + SqlSum.Of("cache_read_tokens") + " AS CacheRead, " +
+        SqlSum.Of("cache_write_5m_tokens") + " AS CacheWrite5m, " + SqlSum.Of("cache_write_1h_tokens") + " AS CacheWrite1h, " + SqlSum.Of("cost_micros") + " AS CostMicros, " +
         "MIN(occurred_at_ms) AS FirstMs FROM usage_events WHERE repo = @Repo AND pr = @Pr GROUP BY run_id, workflow, model, team, experiment;";
 
     internal static readonly SqlStatement Rows = new(
         "GitHub.PrSpend.Rows",
         "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT(*) AS Events, " +
-        "SUM(unpriced) AS Unpriced, " + Sums,
+        SqlSum.Of("unpriced") + " AS Unpriced, " + Sums,
         "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT_BIG(*) AS Events, " +
-        "SUM(CAST(unpriced AS BIGINT)) AS Unpriced, " + Sums);
+        SqlSum.Of("CAST(unpriced AS BIGINT)") + " AS Unpriced, " + Sums);
 
     internal static readonly SqlStatement RepoTotals = new(
         "GitHub.PrSpend.RepoTotals",
-        "SELECT pr AS Pr, SUM(cost_micros) AS Micros FROM usage_events WHERE repo = @Repo AND pr IS NOT NULL AND pr <> @Pr " +
+        "SELECT pr AS Pr, " + SqlSum.Of("cost_micros") + " AS Micros FROM usage_events WHERE repo = @Repo AND pr IS NOT NULL AND pr <> @Pr " +
         "GROUP BY pr ORDER BY pr DESC LIMIT @Limit;",
-        "SELECT TOP (@Limit) CAST(pr AS BIGINT) AS Pr, SUM(cost_micros) AS Micros FROM usage_events WHERE repo = @Repo " +
+        "SELECT TOP (@Limit) CAST(pr AS BIGINT) AS Pr, " + SqlSum.Of("cost_micros") + " AS Micros FROM usage_events WHERE repo = @Repo " +
         "AND pr IS NOT NULL AND pr <> @Pr GROUP BY pr ORDER BY pr DESC;");
 
     public async Task<PrSpend> ReadAsync(string repo, int number, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;
@@ -7,8 +8,9 @@ namespace BudgetBot.GitHub;
 // DESIGN §8 for usage that arrives after its PR is known: an event without `pr` is bound by
 // (repo, runId), then (repo, sha), then (repo, branch) → the open PR with that head ref. The
 // reverse order of arrival is handled by the PR and run handlers (late binding). Both only write
-// where pr IS NULL, so whichever comes first wins and an explicit `pr` is never overwritten.
-internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) : IUsageObserver
+// where pr IS NULL, so whichever comes first wins and an explicit `pr` is never overwritten. Binding
+// and the refresh rows join the ingest transaction: a crash cannot leave usage without its refresh.
+internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) : IUsageEffect
 {
     internal static readonly SqlStatement ByRun = new(
         "Attribution.ByRun",
@@ -30,32 +32,28 @@ internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) 
         "Attribution.Bind",
         "UPDATE usage_events SET pr = @Pr WHERE source = @Source AND event_id = @EventId AND pr IS NULL;");
 
-    public async Task OnStoredAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct)
+    public async Task<Func<CancellationToken, Task>> ScheduleAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, CancellationToken ct)
     {
         var changes = stored
             .Where(p => p.Event is { Pr: not null, Repo: not null })
             .Select(p => new PullRequestChange(p.Event.Repo!, p.Event.Pr!.Value, "usage", true))
             .ToList();
-        var unbound = stored.Where(p => p.Event is { Pr: null, Repo: not null } e && (e.RunId ?? e.Sha ?? e.Branch) is not null).ToList();
-        if (unbound.Count > 0)
+        foreach (var e in stored.Select(p => p.Event).Where(e => e is { Pr: null, Repo: not null } && (e.RunId ?? e.Sha ?? e.Branch) is not null))
         {
-            changes.AddRange(await db.WriteAsync(async (c, tx) =>
+            var args = new { e.Repo, e.RunId, e.Sha, e.Branch };
+            var pr = (e.RunId is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByRun), args, tx))
+                ?? (e.Sha is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(BySha), args, tx))
+                ?? (e.Branch is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByBranch), args, tx));
+            if (pr is { } number && await c.ExecuteAsync(db.Sql(Bind), new { Pr = number, e.Source, EventId = e.Id }, tx) == 1)
             {
-                var bound = new List<PullRequestChange>();
-                foreach (var e in unbound.Select(p => p.Event))
-                {
-                    var args = new { e.Repo, e.RunId, e.Sha, e.Branch };
-                    var pr = (e.RunId is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByRun), args, tx))
-                        ?? (e.Sha is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(BySha), args, tx))
-                        ?? (e.Branch is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByBranch), args, tx));
-                    if (pr is { } number && await c.ExecuteAsync(db.Sql(Bind), new { Pr = number, e.Source, EventId = e.Id }, tx) == 1)
-                    {
-                        bound.Add(new PullRequestChange(e.Repo!, (int)number, "usage", true));
-                    }
-                }
-                return bound;
-            }, ct));
+                changes.Add(new PullRequestChange(e.Repo!, (int)number, "usage", true));
+            }
         }
-        await refresh.PullRequestsChangedAsync(changes, ct);
+        await refresh.EnqueueAsync(c, tx, changes, ct);
+        return _ =>
+        {
+            refresh.Wake();
+            return Task.CompletedTask;
+        };
     }
 }

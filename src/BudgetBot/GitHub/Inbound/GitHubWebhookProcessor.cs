@@ -49,24 +49,60 @@ internal sealed partial class GitHubWebhookProcessor(
         }
     }
 
-    // A payload the library cannot parse is reported, not retried: only a newer library (then
-    // `inbox replay`) can read it. A delivery that failed before re-announces every PR it touches,
-    // since an earlier attempt may have failed after its commit but before its announcements.
+    // A payload that can never be handled ends at once: an unknown action of a handled event is
+    // ignored; a payload lacking what BudgetBot needs, or one the library cannot read even with the
+    // fields it demands and BudgetBot does not use filled in, is unparsed (only a newer library, then
+    // `inbox replay --include-unparsed`, can read it). A delivery that failed before re-announces
+    // every PR it touches, since an earlier attempt may have failed after its commit but before its
+    // announcements.
     public async Task<DeliveryOutcome> ProcessStoredAsync(InboxDelivery delivery, CancellationToken ct)
     {
         retried = delivery.LastError is not null;
+        var action = ActionOf(delivery.Body);
+        if (DeliveryShape.UnhandledAction(delivery.Event, action) is { } unhandled)
+        {
+            return new DeliveryOutcome(action, DeliveryOutcome.Ignored, unhandled);
+        }
         var headers = new WebhookHeaders { Event = delivery.Event, Delivery = delivery.DeliveryId, HookInstallationTargetId = delivery.HookTargetId };
         WebhookEvent parsed;
         try
         {
-            parsed = DeserializeWebhookEvent(headers, delivery.Body);
+            if (Shape(delivery.Event, delivery.Body) is { } missing)
+            {
+                return new DeliveryOutcome(action, DeliveryOutcome.Unparsed, missing);
+            }
+            parsed = Deserialize(headers, delivery.Body);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
-            return new DeliveryOutcome(ActionOf(delivery.Body), e.Message);
+            // Reading the payload failed, and reading it again will fail the same way.
+            return new DeliveryOutcome(action, DeliveryOutcome.Unparsed, e.Message);
         }
         await ProcessWebhookAsync(headers, parsed, ct);
         return new DeliveryOutcome(parsed.Action);
+    }
+
+    private static string? Shape(string eventName, string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.ValueKind == JsonValueKind.Object ? DeliveryShape.Missing(eventName, doc.RootElement) : "the payload is not a JSON object";
+    }
+
+    // The typed model, with each required field the payload lacks set to null (RequiredFieldFill); a
+    // handful of rounds covers nested objects, each round naming the fields of one.
+    private WebhookEvent Deserialize(WebhookHeaders headers, string body)
+    {
+        for (var round = 0; ; round++)
+        {
+            try
+            {
+                return DeserializeWebhookEvent(headers, body);
+            }
+            catch (JsonException e) when (round < 8 && RequiredFieldFill.Fill(body, e) is { } filled)
+            {
+                body = filled;
+            }
+        }
     }
 
     protected override async ValueTask ProcessPullRequestWebhookAsync(
@@ -104,7 +140,9 @@ internal sealed partial class GitHubWebhookProcessor(
         return ValueTask.CompletedTask;
     }
 
-    // The action, for the inbox row, even when the library cannot read the rest.
+    // The action, for the inbox row, even when the library cannot read the rest. Never throws: a
+    // body that is not JSON, or an action that cannot be read as a string (a lone UTF-16 surrogate
+    // makes GetString throw InvalidOperationException), has no action to show.
     public static string? ActionOf(string body)
     {
         try
@@ -113,9 +151,9 @@ internal sealed partial class GitHubWebhookProcessor(
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("action", out var a)
                 && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Not JSON at all: the row keeps its body and error; there is no action to show.
+            // The row keeps its body and its error; the action column stays empty.
             return null;
         }
     }

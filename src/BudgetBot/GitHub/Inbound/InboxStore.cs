@@ -42,10 +42,16 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
         "state = CASE WHEN attempts + 1 >= @MaxAttempts THEN 'poison' ELSE 'pending' END, lease_owner = NULL, " +
         "lease_until_ms = NULL WHERE id = @Id AND lease_owner = @Owner;");
 
-    // Poison rows, and rows an older library could not parse, get a fresh set of attempts. Due "at
-    // once" is the time of receipt: the command's clock need not be the service's.
-    internal static readonly SqlStatement RequeueAll = new(
-        "Inbox.RequeueAll",
+    // Poison rows get a fresh set of attempts; unparsed ones (which include deliveries of events nobody
+    // handles) only on request, after an upgrade that may read them. Due "at once" is the time of
+    // receipt: the command's clock need not be the service's.
+    internal static readonly SqlStatement RequeuePoison = new(
+        "Inbox.RequeuePoison",
+        "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
+        "WHERE state = 'poison';");
+
+    internal static readonly SqlStatement RequeuePoisonAndUnparsed = new(
+        "Inbox.RequeuePoisonAndUnparsed",
         "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
         "WHERE state IN ('poison', 'unparsed');");
 
@@ -53,6 +59,13 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
         "Inbox.RequeueOne",
         "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
         "WHERE delivery_id = @DeliveryId AND state <> 'pending';");
+
+    internal static readonly SqlStatement Release = new(
+        "Inbox.Release",
+        "UPDATE github_inbox SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = @Owner AND state = 'pending';");
+
+    public Task<int> ReleaseAsync(string owner, CancellationToken ct) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Release), new { Owner = owner }, tx), ct);
 
     // True when the delivery is new; false when it was already stored (a redelivery).
     public async Task<bool> AddAsync(string deliveryId, string eventName, string? hookTargetId, string body, CancellationToken ct)
@@ -86,9 +99,9 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
             Id = id, Owner = owner, DueAtMs = due.ToUnixTimeMilliseconds(), Action = action, Error = Truncate(error), MaxAttempts,
         }, tx), ct);
 
-    public Task<int> RequeueAsync(string? deliveryId, CancellationToken ct) =>
+    public Task<int> RequeueAsync(string? deliveryId, CancellationToken ct, bool includeUnparsed = false) =>
         db.WriteAsync((c, tx) => deliveryId is null
-            ? c.ExecuteAsync(db.Sql(RequeueAll), transaction: tx)
+            ? c.ExecuteAsync(db.Sql(includeUnparsed ? RequeuePoisonAndUnparsed : RequeuePoison), transaction: tx)
             : c.ExecuteAsync(db.Sql(RequeueOne), new { DeliveryId = deliveryId }, tx), ct);
 
     private long NowMs() => clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -1,3 +1,5 @@
+using BudgetBot.Storage;
+
 namespace BudgetBot.GitHub;
 
 // Processes stored deliveries: claims due rows under a lease, hands each to a GitHubWebhookProcessor of
@@ -6,13 +8,14 @@ namespace BudgetBot.GitHub;
 internal sealed partial class InboxWorker(
     InboxStore store,
     IServiceScopeFactory scopes,
+    InstanceIdentity instance,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
     private const int ClaimBatch = 20;
     internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly string owner = $"{Environment.MachineName}:{Guid.NewGuid():N}";
+    private readonly string owner = instance.Id;
     private readonly SemaphoreSlim wake = new(0);
     // One drain at a time per process, so a test's DrainAsync waits for the loop's and then sees everything done.
     private readonly SemaphoreSlim draining = new(1, 1);
@@ -56,6 +59,7 @@ internal sealed partial class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ReclaimAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -78,7 +82,38 @@ internal sealed partial class InboxWorker(
         }
     }
 
+    // What this instance held when it stopped (killed mid-delivery) is taken back at once, not after the lease.
+    private async Task ReclaimAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (await store.ReleaseAsync(owner, ct) is > 0 and var released)
+            {
+                LogReclaimed(logger, released, owner);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDrainFailed(logger, e);
+        }
+    }
+
+    // Whatever one delivery throws, in its handler or in recording its failure, is that delivery's
+    // alone: the drain goes on with the next one. A row whose failure could not even be recorded
+    // keeps its lease and is claimed again when the lease ends.
     private async Task ProcessAsync(InboxDelivery delivery, CancellationToken ct)
+    {
+        try
+        {
+            await ProcessOneAsync(delivery, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogNotRecorded(logger, e, delivery.DeliveryId, delivery.Event);
+        }
+    }
+
+    private async Task ProcessOneAsync(InboxDelivery delivery, CancellationToken ct)
     {
         DeliveryOutcome outcome;
         try
@@ -100,13 +135,18 @@ internal sealed partial class InboxWorker(
             await store.RescheduleAsync(delivery.Id, owner, clock.GetUtcNow() + delay, GitHubWebhookProcessor.ActionOf(delivery.Body), e.GetType().Name + ": " + e.Message, ct);
             return;
         }
-        if (outcome.Unparsed is { } why)
+        switch (outcome.State)
         {
-            LogUnparsed(logger, delivery.DeliveryId, delivery.Event, outcome.Action, why);
-            await store.FinishAsync(delivery.Id, owner, "unparsed", outcome.Action, why, ct);
-            return;
+            case DeliveryOutcome.Unparsed:
+                LogUnparsed(logger, delivery.DeliveryId, delivery.Event, outcome.Action, outcome.Why);
+                break;
+            case DeliveryOutcome.Ignored:
+                LogIgnored(logger, delivery.DeliveryId, delivery.Event, outcome.Why);
+                break;
+            default:
+                break;
         }
-        await store.FinishAsync(delivery.Id, owner, "done", outcome.Action, null, ct);
+        await store.FinishAsync(delivery.Id, owner, outcome.State, outcome.Action, outcome.Why, ct);
     }
 
     // 2, 4, 8 … seconds, capped at 10 minutes.
@@ -118,12 +158,27 @@ internal sealed partial class InboxWorker(
     [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "GitHub delivery {Delivery} ({Event}) failed {Attempts} times and is kept as poison; `budgetbot inbox replay` requeues it")]
     private static partial void LogPoison(ILogger logger, Exception e, string delivery, string @event, long attempts);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "GitHub delivery {Delivery} ({Event}, action {Action}) cannot be parsed by this Octokit.Webhooks version; kept for replay: {Reason}")]
-    private static partial void LogUnparsed(ILogger logger, string delivery, string @event, string? action, string reason);
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "GitHub delivery {Delivery} ({Event}, action {Action}) can never be handled as it is; kept as unparsed for `inbox replay --include-unparsed`: {Reason}")]
+    private static partial void LogUnparsed(ILogger logger, string delivery, string @event, string? action, string? reason);
+
+    [LoggerMessage(EventId = 15000, Level = LogLevel.Information, Message = "GitHub delivery {Delivery} ({Event}) ignored: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, string delivery, string @event, string? reason);
+
+    [LoggerMessage(EventId = 15001, Level = LogLevel.Error, Message = "GitHub delivery {Delivery} ({Event}) failed and its failure could not be recorded; it is claimed again when its lease ends")]
+    private static partial void LogNotRecorded(ILogger logger, Exception e, string delivery, string @event);
+
+    [LoggerMessage(EventId = 15502, Level = LogLevel.Information, Message = "Took back {Count} GitHub delivery(ies) this instance ({Owner}) held when it stopped")]
+    private static partial void LogReclaimed(ILogger logger, int count, string owner);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Inbox drain failed; retrying on the next tick")]
     private static partial void LogDrainFailed(ILogger logger, Exception e);
 }
 
-// How one delivery ended: handled (done), or not understood by the library (Unparsed says why).
-internal sealed record DeliveryOutcome(string? Action, string? Unparsed = null);
+// How one delivery ended, as its inbox state: done, ignored (an action BudgetBot does not handle)
+// or unparsed (it can never be handled as it is); Why says why for the last two.
+internal sealed record DeliveryOutcome(string? Action, string State = DeliveryOutcome.Done, string? Why = null)
+{
+    public const string Done = "done";
+    public const string Ignored = "ignored";
+    public const string Unparsed = "unparsed";
+}

@@ -16,7 +16,7 @@ internal static class WebhookAcknowledgement
     // Octokit maps deliveries with a bare RequestDelegate, which the API explorer skips: the handler
     // metadata of the parameterless 503 answer lists it in /openapi/v1.json, described like it.
     public static IEndpointConventionBuilder MapAcknowledged(IEndpointRouteBuilder endpoints, string secret) =>
-        Describe(Wrap(endpoints.MapGitHubWebhooks(Path, secret)).WithMetadata(((Func<ProblemHttpResult>)Unconfigured).Method));
+        Describe(Wrap(endpoints.MapGitHubWebhooks(Path, secret), System.Text.Encoding.UTF8.GetBytes(secret)).WithMetadata(((Func<ProblemHttpResult>)Unconfigured).Method));
 
     public static IEndpointConventionBuilder MapUnconfigured(IEndpointRouteBuilder endpoints) =>
         Describe(endpoints.MapPost(Path, Unconfigured));
@@ -33,12 +33,13 @@ internal static class WebhookAcknowledgement
         endpoint
             .AcceptsJson(typeof(JsonElement))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(void)))
+            .WithMetadata(new WebhookBodyLimit())
             .ProducesProblems(StatusCodes.Status503ServiceUnavailable)
             .WithTags("GitHub")
             .WithName("GitHubWebhook")
             .WithSummary("GitHub App webhook deliveries, signed with X-Hub-Signature-256 and identified by X-GitHub-Delivery; stored, answered 202, processed later.");
 
-    private static IEndpointConventionBuilder Wrap(IEndpointConventionBuilder endpoint)
+    private static IEndpointConventionBuilder Wrap(IEndpointConventionBuilder endpoint, byte[] secret)
     {
         endpoint.Add(builder =>
         {
@@ -53,6 +54,16 @@ internal static class WebhookAcknowledgement
                         detail: "Every delivery needs its id: it is the key that makes a redelivery a no-op.").ExecuteAsync(context);
                     return;
                 }
+                // The library logs a missing event header or a bad signature at Error: strangers would
+                // fill the log. They are refused here first, at Warning and rate-limited.
+                if (await WebhookSignature.CheckAsync(context.Request, secret, context.RequestAborted) is { } refusal)
+                {
+                    context.RequestServices.GetRequiredService<WebhookRefusals>().Refuse(refusal.Reason, context.Connection.RemoteIpAddress?.ToString());
+                    await Results.Problem(statusCode: refusal.Status, title: refusal.Title,
+                        detail: "GitHub signs every delivery with the webhook secret (X-Hub-Signature-256) and names its event (X-GitHub-Event).")
+                        .ExecuteAsync(context);
+                    return;
+                }
                 await inner(context);
                 if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK)
                 {
@@ -62,4 +73,11 @@ internal static class WebhookAcknowledgement
         });
         return endpoint;
     }
+}
+
+// GitHub sends payloads up to 25 MB: the webhook route alone accepts that much (UseOperations reads
+// this metadata; every other route keeps its limit).
+internal sealed class WebhookBodyLimit : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => WebhookSignature.MaxBodyBytes;
 }

@@ -41,6 +41,10 @@ internal sealed class GitHubWriteState(Database db)
         db.ReadAsync(async c => await c.QuerySingleOrDefaultAsync<CommentState>(db.Sql(GetComment), new { Repo = repo, Pr = pr })
             ?? new CommentState(), ct);
 
+    // Inside the caller's transaction: on SQLite a second connection would wait for the writer lock it holds.
+    public async Task<CommentState> CommentAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string repo, int pr) =>
+        await c.QuerySingleOrDefaultAsync<CommentState>(db.Sql(GetComment), new { Repo = repo, Pr = pr }, tx) ?? new CommentState();
+
     public Task SaveCommentAsync(string repo, int pr, CommentState s, CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(SaveComment), new
         {

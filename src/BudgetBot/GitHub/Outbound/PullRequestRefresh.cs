@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Outbox;
 using BudgetBot.Policy;
@@ -31,37 +32,39 @@ internal sealed partial class PullRequestRefresh(
     // all the PRs of one notification share one.
     public async Task PullRequestsChangedAsync(IEnumerable<PullRequestChange> changes, CancellationToken ct)
     {
-        var all = changes.Select(c => c with { Repo = c.Repo.ToLowerInvariant() }).ToList();
+        var all = changes.ToList();
         if (all.Count == 0)
         {
             return;
         }
+        await db.WriteAsync((c, tx) => EnqueueAsync(c, tx, all, ct), ct);
+        worker.Notify();
+    }
+
+    // Joins the caller's transaction (usage ingest), so the refresh commits with what caused it; the
+    // caller wakes the sender after its commit (Wake).
+    public async Task EnqueueAsync(DbConnection c, DbTransaction tx, IEnumerable<PullRequestChange> changes, CancellationToken ct)
+    {
+        var all = changes.Select(ch => ch with { Repo = ch.Repo.ToLowerInvariant() }).ToList();
         var now = clock.GetUtcNow();
         var settings = policy.Current.PrComments;
-        var rows = new List<OutboxEnqueue>();
-        foreach (var (repo, number) in all.Select(c => (c.Repo, c.Number)).Distinct())
+        foreach (var (repo, number) in all.Select(ch => (ch.Repo, ch.Number)).Distinct())
         {
             if (settings.Mode != PrCommentMode.Off)
             {
-                var last = await state.CommentAsync(repo, number, ct);
+                var last = await state.CommentAsync(c, tx, repo, number);
                 var due = last.LastWriteMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).AddSeconds(settings.DebounceSeconds) : now;
-                rows.Add(GitHubOutbox.Comment(repo, number, due > now ? due : now));
+                await outbox.EnqueueAsync(c, tx, GitHubOutbox.Comment(repo, number, due > now ? due : now));
             }
-            rows.Add(GitHubOutbox.Check(repo, number, now));
+            await outbox.EnqueueAsync(c, tx, GitHubOutbox.Check(repo, number, now));
         }
-        await db.WriteAsync(async (c, tx) =>
-        {
-            foreach (var row in rows)
-            {
-                await outbox.EnqueueAsync(c, tx, row);
-            }
-        }, ct);
-        foreach (var (repo, number, reason) in all.Select(c => (c.Repo, c.Number, c.Reason)).Distinct())
+        foreach (var (repo, number, reason) in all.Select(ch => (ch.Repo, ch.Number, ch.Reason)).Distinct())
         {
             LogScheduled(logger, repo, number, reason);
         }
-        worker.Notify();
     }
+
+    public void Wake() => worker.Notify();
 
     // Called after the budget change has committed: a refresh that fails now is logged, and redone by
     // the next change to the PR.

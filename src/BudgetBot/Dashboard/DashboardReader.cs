@@ -1,0 +1,92 @@
+using BudgetBot.Policy;
+using BudgetBot.Storage;
+using Dapper;
+
+namespace BudgetBot.Dashboard;
+
+internal sealed record Gaps(long UnpricedEvents, long UnattributedMicros, long ReconciliationMicros);
+
+// The dashboard's reads beyond the spend cube: each reads a rollup or a small table, never usage_events.
+internal sealed class DashboardReader(Database db)
+{
+    internal static readonly SqlStatement Hourly = new(
+        "Dashboard.Hourly",
+        "SELECT hour_ms AS HourMs, cost_micros AS CostMicros FROM spend_rollups WHERE scope = @Scope AND hour_ms >= @From AND hour_ms < @To ORDER BY hour_ms;");
+
+    internal static readonly SqlStatement GapFigures = new(
+        "Dashboard.Gaps",
+        "SELECT (SELECT COALESCE(SUM(unpriced_events), 0) FROM spend_rollups WHERE scope = 'org' AND hour_ms >= @From AND hour_ms < @To) AS UnpricedEvents, " +
+        "(SELECT COALESCE(SUM(cost_micros), 0) FROM spend_rollups WHERE scope = 'team:unassigned' AND hour_ms >= @From AND hour_ms < @To) AS UnattributedMicros, " +
+        "(SELECT COALESCE(SUM(remainder_micros), 0) FROM provider_reconciliations WHERE day_ms >= @From AND day_ms < @To) AS ReconciliationMicros;");
+
+    internal static readonly SqlStatement Alerts = new(
+        "Dashboard.Alerts",
+        "SELECT period_start_ms AS PeriodStartMs, threshold AS Threshold, channel AS Channel, sent_at_ms AS SentAtMs FROM alerts_sent " +
+        "WHERE budget_id = @BudgetId ORDER BY sent_at_ms DESC;");
+
+    private const string PrColumns = "s.repo AS Repo, s.pr AS Pr, s.cost_micros AS CostMicros, s.events AS Events, s.last_ms AS LastMs, " +
+        "p.title AS Title, p.state AS State, COALESCE(p.merged, 0) AS Merged, p.merged_at_ms AS MergedAtMs " +
+        "FROM dashboard_pr_spend s LEFT JOIN pull_requests p ON p.repo = s.repo AND p.number = s.pr";
+
+    internal static readonly SqlStatement OpenPrs = new(
+        "Dashboard.OpenPrs",
+        $"SELECT {PrColumns} WHERE p.state IS NULL OR p.state = 'open' ORDER BY s.cost_micros DESC LIMIT 20;",
+        $"SELECT TOP 20 {PrColumns} WHERE p.state IS NULL OR p.state = 'open' ORDER BY s.cost_micros DESC;");
+
+    internal static readonly SqlStatement MergedPrs = new(
+        "Dashboard.MergedPrs",
+        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC LIMIT 20;",
+        $"SELECT TOP 20 {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC;");
+
+    internal static readonly SqlStatement MergedPrsIn = new(
+        "Dashboard.MergedPrsIn",
+        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From AND p.merged_at_ms < @To;");
+
+    internal static readonly SqlStatement ClosedPrs = new(
+        "Dashboard.ClosedPrs",
+        $"SELECT {PrColumns} WHERE p.state = 'closed' AND p.updated_at_ms >= @From AND p.updated_at_ms < @To;");
+
+    internal static readonly SqlStatement OnePr = new("Dashboard.OnePr", $"SELECT {PrColumns} WHERE s.repo = @Repo AND s.pr = @Pr;");
+
+    internal static readonly SqlStatement Runs = new(
+        "Dashboard.Runs",
+        "SELECT r.repo AS Repo, r.workflow AS Workflow, r.cost_micros AS CostMicros, r.first_ms AS FirstMs, w.conclusion AS Conclusion " +
+        "FROM dashboard_run_spend r LEFT JOIN workflow_runs w ON w.repo = r.repo AND w.run_id = r.run_id WHERE r.first_ms >= @From AND r.first_ms < @To;");
+
+    public async Task<IReadOnlyList<(long HourMs, long CostMicros)>> HourlyAsync(BudgetScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<(long, long)>(db.Sql(Hourly), new { Scope = scope.ToString(), From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() })).ToList();
+    }
+
+    public async Task<Gaps> GapsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleAsync<Gaps>(db.Sql(GapFigures), new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
+    }
+
+    public Task<IReadOnlyList<AlertRow>> AlertsAsync(string budgetId, CancellationToken ct) => ListAsync<AlertRow>(Alerts, new { BudgetId = budgetId }, ct);
+
+    public Task<IReadOnlyList<PrRow>> OpenPrsAsync(CancellationToken ct) => ListAsync<PrRow>(OpenPrs, null, ct);
+
+    public Task<IReadOnlyList<PrRow>> MergedPrsAsync(DateTimeOffset since, CancellationToken ct) =>
+        ListAsync<PrRow>(MergedPrs, new { From = since.ToUnixTimeMilliseconds() }, ct);
+
+    public Task<IReadOnlyList<PrRow>> MergedPrsInAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ListAsync<PrRow>(MergedPrsIn, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
+
+    public Task<IReadOnlyList<PrRow>> ClosedPrsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ListAsync<PrRow>(ClosedPrs, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
+
+    public async Task<PrRow?> PrAsync(string repo, int pr, CancellationToken ct) =>
+        (await ListAsync<PrRow>(OnePr, new { Repo = repo.ToLowerInvariant(), Pr = pr }, ct)).FirstOrDefault();
+
+    public Task<IReadOnlyList<RunRow>> RunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ListAsync<RunRow>(Runs, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
+
+    private async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, object? args, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<T>(db.Sql(statement), args)).ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Dashboard;
+
+// Keeps the dashboard's rollups (per hour and dimension, per PR, per run) in the ingestion
+// transaction. Deltas are combined per key first, so a 500-event batch costs a few upserts.
+internal sealed class DashboardRollups(Database db) : IUsageWriteHook
+{
+    internal static readonly SqlStatement UpsertSpend = new(
+        "Dashboard.UpsertSpend",
+        "INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced) " +
+        "ON CONFLICT (hour_ms, team, repo, workflow, model, provider) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, " +
+        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events;",
+        "UPDATE dashboard_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
+        "unpriced_events = unpriced_events + @Unpriced WHERE hour_ms = @HourMs AND team = @Team AND repo = @Repo AND workflow = @Workflow " +
+        "AND model = @Model AND provider = @Provider; IF @@ROWCOUNT = 0 INSERT INTO dashboard_spend " +
+        "(hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced);");
+
+    internal static readonly SqlStatement UpsertPr = new(
+        "Dashboard.UpsertPr",
+        "INSERT INTO dashboard_pr_spend (repo, pr, cost_micros, events, last_ms) VALUES (@Repo, @Pr, @CostMicros, @Events, @LastMs) " +
+        "ON CONFLICT (repo, pr) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, events = events + excluded.events, " +
+        "last_ms = MAX(last_ms, excluded.last_ms);",
+        "UPDATE dashboard_pr_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
+        "last_ms = CASE WHEN last_ms > @LastMs THEN last_ms ELSE @LastMs END WHERE repo = @Repo AND pr = @Pr; " +
+        "IF @@ROWCOUNT = 0 INSERT INTO dashboard_pr_spend (repo, pr, cost_micros, events, last_ms) VALUES (@Repo, @Pr, @CostMicros, @Events, @LastMs);");
+
+    internal static readonly SqlStatement UpsertRun = new(
+        "Dashboard.UpsertRun",
+        "INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms) VALUES (@Repo, @RunId, @Workflow, @CostMicros, @Events, @FirstMs) " +
+        "ON CONFLICT (repo, run_id) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, events = events + excluded.events, " +
+        "first_ms = MIN(first_ms, excluded.first_ms);",
+        "UPDATE dashboard_run_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
+        "first_ms = CASE WHEN first_ms < @FirstMs THEN first_ms ELSE @FirstMs END WHERE repo = @Repo AND run_id = @RunId; " +
+        "IF @@ROWCOUNT = 0 INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms) " +
+        "VALUES (@Repo, @RunId, @Workflow, @CostMicros, @Events, @FirstMs);");
+
+    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, long nowMs, CancellationToken ct)
+    {
+        // Fixed key order keeps concurrent batches from deadlocking on SQL Server.
+        var spend = stored
+            .GroupBy(p => (Hour: RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds()), p.Team, Repo: Repo(p),
+                Workflow: p.Event.Workflow ?? "", Model: p.CanonicalModel, Provider: p.Event.Provider ?? p.InferredProvider ?? ""))
+            .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Repo}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
+        foreach (var g in spend)
+        {
+            await c.ExecuteAsync(db.Sql(UpsertSpend), new
+            {
+                HourMs = g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
+                CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(), Unpriced = g.LongCount(p => p.Unpriced),
+            }, tx);
+        }
+        foreach (var g in stored.Where(p => p.Event.Pr is not null && p.Event.Repo is not null)
+                     .GroupBy(p => (Repo: Repo(p), Pr: p.Event.Pr!.Value)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr))
+        {
+            await c.ExecuteAsync(db.Sql(UpsertPr), new
+            {
+                g.Key.Repo, g.Key.Pr, CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(),
+                LastMs = g.Max(p => p.Event.OccurredAt.ToUnixTimeMilliseconds()),
+            }, tx);
+        }
+        foreach (var g in stored.Where(p => p.Event.RunId is not null && p.Event.Repo is not null)
+                     .GroupBy(p => (Repo: Repo(p), RunId: p.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
+        {
+            await c.ExecuteAsync(db.Sql(UpsertRun), new
+            {
+                g.Key.Repo, g.Key.RunId, Workflow = g.First().Event.Workflow ?? "", CostMicros = g.Sum(p => p.CostMicros),
+                Events = g.LongCount(), FirstMs = g.Min(p => p.Event.OccurredAt.ToUnixTimeMilliseconds()),
+            }, tx);
+        }
+    }
+
+    private static string Repo(PricedUsage p) => p.Event.Repo?.ToLowerInvariant() ?? "";
+}

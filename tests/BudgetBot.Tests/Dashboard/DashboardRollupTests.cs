@@ -1,0 +1,59 @@
+using BudgetBot.Auth;
+using BudgetBot.Storage;
+using BudgetBot.Tests.Infrastructure;
+using Dapper;
+using static BudgetBot.Tests.Usage.UsageEvents;
+
+namespace BudgetBot.Tests.Dashboard;
+
+// The dashboard's rollups as ingestion keeps them, and the migration's backfill, which must rebuild
+// exactly the same rows from usage_events for a deployment that has history before 0014.
+public sealed class DashboardRollupTests : IAsyncLifetime
+{
+    private const string Tables = "SELECT 'spend', hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events FROM dashboard_spend " +
+        "UNION ALL SELECT 'pr', pr, '', repo, '', '', '', cost_micros, events, last_ms FROM dashboard_pr_spend " +
+        "UNION ALL SELECT 'run', first_ms, '', repo, workflow, run_id, '', cost_micros, events, 0 FROM dashboard_run_spend ORDER BY 1, 2, 3, 4, 5, 6, 7;";
+
+    private readonly TestApp app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Ingestion_RollsUpPerHourDimensionPrAndRun_AndTheBackfillRebuildsTheSameRows()
+    {
+        var api = await app.ClientWithScopesAsync(Scopes.Ingest);
+        await api.PostJsonAsync("/api/usage", Batch(
+            Event("a", occurredAt: "2026-03-09T10:05:00Z").With("costUsd", 3).With("repo", "Acme/API").With("pr", 7).With("workflow", "claude-review").With("runId", "11").With("provider", "anthropic"),
+            Event("b", occurredAt: "2026-03-09T10:55:00Z").With("costUsd", 2).With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review").With("runId", "11").With("provider", "anthropic"),
+            Event("c", model: "mystery-model", occurredAt: "2026-03-09T11:00:00Z").With("repo", "acme/web").With("runId", "12")));
+        await api.PostJsonAsync("/api/usage", Event("a", occurredAt: "2026-03-09T10:05:00Z").With("costUsd", 3).With("repo", "acme/api"));
+        var db = app.Get<Database>();
+        var kept = await RowsAsync(db);
+
+        Assert.Equal(
+        [
+            "pr|7||acme/api||||5000000|2|1773053700000",
+            "run|1773050700000||acme/api|claude-review|11||5000000|2|0",
+            "run|1773054000000||acme/web||12||0|1|0",
+            "spend|1773050400000|platform|acme/api|claude-review|claude-sonnet-4-5|anthropic|5000000|2|0",
+            "spend|1773054000000|growth|acme/web||mystery-model||0|1|1",
+        ], kept);
+
+        var migration = Migrator.Embedded(SqlDialect.Sqlite).Single(m => m.Version.StartsWith("0014", StringComparison.Ordinal)).Sql;
+        var backfill = migration[migration.IndexOf("-- Backfill", StringComparison.Ordinal)..];
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("DELETE FROM dashboard_spend; DELETE FROM dashboard_pr_spend; DELETE FROM dashboard_run_spend;", transaction: tx);
+            return await c.ExecuteAsync(backfill, transaction: tx);
+        });
+        Assert.Equal(kept, await RowsAsync(db));
+    }
+
+    private static async Task<List<string>> RowsAsync(Database db)
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync(Tables)).Select(r => string.Join('|', ((IDictionary<string, object?>)r).Values)).ToList();
+    }
+}
