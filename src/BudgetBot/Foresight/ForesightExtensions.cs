@@ -45,7 +45,7 @@ internal static class ForesightExtensions
         {
             return Problems.InvalidQuery(errors, "The units query is not valid");
         }
-        return TypedResults.Ok(new UnitsAnswer(group, start, end, Units.Of(group, await store.RowsAsync(start, end, ct))));
+        return TypedResults.Ok(new UnitsAnswer(group, start, end, WorkUnits.Of(group, await store.RowsAsync(start, end, ct))));
     }
 
     public static async Task<Ok<RunEstimates>> Estimates(string? workflow, string? repo, EstimateService estimates, CancellationToken ct) =>

@@ -17,9 +17,9 @@ internal sealed record UnitsQuery(
         var start = Instant(From, "from", errors) ?? new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var end = Instant(To, "to", errors) ?? now;
         var group = GroupBy ?? "workflow";
-        if (!Units.Groups.Contains(group))
+        if (!WorkUnits.Groups.Contains(group))
         {
-            errors.Add(new FieldError(0, "groupBy", "must be one of " + string.Join(", ", Units.Groups)));
+            errors.Add(new FieldError(0, "groupBy", "must be one of " + string.Join(", ", WorkUnits.Groups)));
         }
         if (end <= start)
         {

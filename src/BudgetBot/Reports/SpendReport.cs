@@ -30,8 +30,8 @@ internal sealed class SpendReport(Database db, UnitsStore units)
         var rows = await c.QueryAsync<Row>(db.Sql(ByGroup[groupBy]),
             new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
         // By workflow or repo the units of work of GET /api/units follow (runs whose latest usage is in the range).
-        var unitsOf = Units.Groups.Contains(groupBy)
-            ? Units.Of(groupBy, await units.RowsAsync(from, to, ct)).ToDictionary(u => u.Key, StringComparer.Ordinal)
+        var unitsOf = WorkUnits.Groups.Contains(groupBy)
+            ? WorkUnits.Of(groupBy, await units.RowsAsync(from, to, ct)).ToDictionary(u => u.Key, StringComparer.Ordinal)
             : null;
         var csv = new StringBuilder();
         csv.Append(groupBy).Append(",events,runs,costUsd,inputTokens,outputTokens,cacheReadTokens,cacheWriteTokens,unpricedEvents")

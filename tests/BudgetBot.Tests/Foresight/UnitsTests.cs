@@ -34,13 +34,13 @@ public sealed class UnitsTests : IAsyncLifetime
             Row("6", 5_000_000, "timed_out", workflow: "other"),
         };
 
-        var groups = Units.Of("workflow", rows);
+        var groups = WorkUnits.Of("workflow", rows);
 
         Assert.Equal(["w", "other"], groups.Select(g => g.Key));
         // Two successful runs of $2.000001 and $1: $1.5000005 each, rounded away from zero.
         Assert.Equal(new UnitGroup("w", 20.000001m, 2, 1.500001m, 2, 7m, 1, 5.000001m, 1, 4m), groups[0]);
         Assert.Equal(new UnitGroup("other", 5m, 0, null, 1, 5m, 0, null, 0, 0m), groups[1]);
-        Assert.Equal("acme/api", Assert.Single(Units.Of("repo", rows)).Key);
+        Assert.Equal("acme/api", Assert.Single(WorkUnits.Of("repo", rows)).Key);
     }
 
     [Fact]

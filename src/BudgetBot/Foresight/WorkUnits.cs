@@ -18,7 +18,7 @@ internal sealed record UnitGroup(
 // (failed or cancelled runs, PRs closed unmerged). A run or PR GitHub has not told us about yet counts in
 // SpendUsd only. Cost per successful run is the spend of successful runs over their count, not the
 // group's spend over it, so failures do not inflate it; they have their own column.
-internal static class Units
+internal static class WorkUnits
 {
     public static readonly IReadOnlyList<string> Groups = ["workflow", "repo"];
 
