@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;

@@ -1,7 +1,5 @@
 using BudgetBot.Dashboard;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;

@@ -1,6 +1,5 @@
 using BudgetBot.Budgets;
 using BudgetBot.GitHub;
-using BudgetBot.Policy;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;

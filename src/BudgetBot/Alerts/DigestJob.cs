@@ -1,4 +1,4 @@
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Slack;
 using BudgetBot.Storage;
 using Cronos;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using static BudgetBot.Slack.SlackBlocks;
 using static BudgetBot.Slack.SlackFormat;
 using static BudgetBot.Slack.SlackText;

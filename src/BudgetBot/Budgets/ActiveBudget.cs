@@ -1,4 +1,3 @@
-using BudgetBot.Policy;
 
 namespace BudgetBot.Budgets;
 

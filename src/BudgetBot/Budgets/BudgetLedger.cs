@@ -1,7 +1,5 @@
 using System.Data.Common;
-using BudgetBot.Policy;
 using BudgetBot.Storage;
-using BudgetBot.Usage;
 using Dapper;
 
 namespace BudgetBot.Budgets;

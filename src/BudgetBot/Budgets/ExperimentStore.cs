@@ -1,6 +1,4 @@
 using System.Data.Common;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using Dapper;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BudgetBot.Pricing;
 
 namespace BudgetBot.Budgets;
 

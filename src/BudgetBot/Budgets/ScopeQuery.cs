@@ -1,5 +1,4 @@
 using System.Collections;
-using BudgetBot.Policy;
 using BudgetBot.Storage;
 using Dapper;
 

@@ -1,9 +1,10 @@
 using BudgetBot.Auth;
 using BudgetBot.Demo;
 using BudgetBot.GitHub;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Transcripts;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Cli;
 
@@ -35,9 +36,9 @@ internal static class CliRunner
             case ["policy", "check", var file, ..]:
                 return PolicyCheckCommand.Run(file, stdout, stderr);
             case ["pricing", "check", var catalogFile, ..]:
-                return Pricing.PricingCommand.Check(catalogFile, stdout, stderr);
+                return PricingCommand.Check(catalogFile, stdout, stderr);
             case ["pricing", "show", var model, ..] when !model.StartsWith("--", StringComparison.Ordinal):
-                return Pricing.PricingCommand.Show(model, ValueOf(args, "--provider"), ValueOf(args, "--catalog"), stdout, stderr);
+                return PricingCommand.Show(model, ValueOf(args, "--provider"), ValueOf(args, "--catalog"), stdout, stderr);
             case ["import", "claude-code", var dir, ..] when !dir.StartsWith("--", StringComparison.Ordinal):
                 return await ImportClaudeCodeAsync(dir, ValueOf(args, "--repo"), configArgs, stdout, stderr);
             case ["inbox", "replay", ..]:

@@ -1,5 +1,5 @@
 using System.Reflection;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Cli;

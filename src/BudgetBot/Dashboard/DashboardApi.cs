@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using BudgetBot.Auth;
 using BudgetBot.Operations;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Reports;
 using BudgetBot.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;

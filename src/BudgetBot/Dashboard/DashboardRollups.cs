@@ -2,6 +2,7 @@ using System.Data.Common;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Dashboard;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Dashboard;
 

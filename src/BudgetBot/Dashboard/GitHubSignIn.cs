@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
 using BudgetBot.Auth;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;

@@ -1,4 +1,4 @@
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Foresight;
 

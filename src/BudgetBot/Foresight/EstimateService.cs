@@ -1,5 +1,5 @@
 using System.Globalization;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Preflight;
 
 namespace BudgetBot.Foresight;

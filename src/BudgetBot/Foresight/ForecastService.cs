@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using Dapper;
 

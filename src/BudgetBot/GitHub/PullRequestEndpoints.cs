@@ -1,7 +1,6 @@
 using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Operations;
-using BudgetBot.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetBot.GitHub;

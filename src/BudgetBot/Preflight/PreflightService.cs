@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;

@@ -1,6 +1,5 @@
 using System.Data.Common;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;

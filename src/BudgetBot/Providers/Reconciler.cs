@@ -1,5 +1,4 @@
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 

@@ -1,5 +1,5 @@
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Providers;
 

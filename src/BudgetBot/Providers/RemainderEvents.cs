@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BudgetBot.Foresight;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
 

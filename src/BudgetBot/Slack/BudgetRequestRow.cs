@@ -1,4 +1,4 @@
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Slack;
 

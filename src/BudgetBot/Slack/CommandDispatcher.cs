@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 
 namespace BudgetBot.Slack;
 

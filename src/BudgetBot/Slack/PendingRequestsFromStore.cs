@@ -1,4 +1,4 @@
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Slack;
 
@@ -10,7 +10,7 @@ internal sealed class PendingRequestsFromStore(BudgetRequestStore store, IPolicy
         var current = policy.Current;
         var rows = await store.PendingAsync(clock.GetUtcNow(), ct);
         return rows.Select(r => new PendingRequest(
-            r.DisplayId, TeamOf(current, r.BudgetId), r.BudgetId, BudgetBot.Pricing.Money.FromMicros(r.AmountMicros), r.Requester,
+            r.DisplayId, TeamOf(current, r.BudgetId), r.BudgetId, BudgetBot.Budgets.Money.FromMicros(r.AmountMicros), r.Requester,
             r.Reason, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs))).ToList();
     }
 

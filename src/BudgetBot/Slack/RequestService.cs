@@ -1,7 +1,5 @@
 using System.Data.Common;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 using static BudgetBot.Slack.SlackBlocks;
 using static BudgetBot.Slack.SlackFormat;
 

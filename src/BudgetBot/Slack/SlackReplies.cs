@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using static BudgetBot.Slack.SlackBlocks;
 using static BudgetBot.Slack.SlackFormat;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 
-using BudgetBot.Pricing;
 
 namespace BudgetBot.Usage;
 

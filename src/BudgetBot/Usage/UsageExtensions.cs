@@ -1,4 +1,3 @@
-using BudgetBot.Pricing;
 
 namespace BudgetBot.Usage;
 

@@ -1,5 +1,4 @@
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Usage;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BudgetBot.Storage;
 using Dapper;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.Usage;
 

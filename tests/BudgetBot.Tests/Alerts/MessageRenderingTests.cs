@@ -1,6 +1,5 @@
 using BudgetBot.Alerts;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Tests.Infrastructure;
 

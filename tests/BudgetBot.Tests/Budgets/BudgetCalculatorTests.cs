@@ -1,7 +1,5 @@
 using System.Globalization;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 using Cronos;
 
 namespace BudgetBot.Tests.Budgets;

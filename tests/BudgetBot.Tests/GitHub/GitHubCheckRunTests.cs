@@ -1,6 +1,5 @@
 using System.Data.Common;
 using BudgetBot.Budgets;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 
 namespace BudgetBot.Tests.GitHub;

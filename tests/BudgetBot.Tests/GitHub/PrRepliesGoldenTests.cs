@@ -1,7 +1,6 @@
 using System.Text;
 using BudgetBot.Budgets;
 using BudgetBot.GitHub;
-using BudgetBot.Policy;
 using BudgetBot.Tests.Infrastructure;
 
 namespace BudgetBot.Tests.GitHub;

@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 
 namespace BudgetBot.Tests.GitHub;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 
 namespace BudgetBot.Tests.Policy;
 

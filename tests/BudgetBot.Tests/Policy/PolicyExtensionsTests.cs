@@ -1,4 +1,4 @@
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using BudgetBot.Pricing;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Tests.Pricing;
 

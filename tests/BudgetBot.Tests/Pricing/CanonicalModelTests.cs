@@ -44,7 +44,7 @@ public sealed class CanonicalModelTests : IAsyncLifetime
         await using var c = await db.OpenAsync(TestContext.Current.CancellationToken);
         Assert.Equal("us.anthropic.claude-sonnet-9-20270101-v1:0", await c.QuerySingleAsync<string>("SELECT model FROM usage_events"));
 
-        app.Get<BudgetBot.Pricing.PriceCatalogProvider>().Replace(PriceCatalogTestData.WithExtraModel("claude-sonnet-9", input: 2m, output: 10m));
+        app.Get<BudgetBot.Usage.PriceCatalogProvider>().Replace(PriceCatalogTestData.WithExtraModel("claude-sonnet-9", input: 2m, output: 10m));
         Assert.Equal(1, await app.Get<BudgetBot.Usage.Repricer>().RepriceAsync(TestContext.Current.CancellationToken));
 
         var row = await c.QuerySingleAsync<(string Model, string Raw, long Cost)>("SELECT model, model_raw, cost_micros FROM usage_events");

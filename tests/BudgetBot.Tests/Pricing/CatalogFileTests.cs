@@ -1,5 +1,4 @@
 using BudgetBot.Auth;
-using BudgetBot.Pricing;
 using BudgetBot.Tests.Infrastructure;
 using BudgetBot.Usage;
 using static BudgetBot.Tests.Usage.UsageEvents;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using BudgetBot.Pricing;
+using BudgetBot.Budgets;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Tests.Pricing;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BudgetBot.Pricing;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Tests.Pricing;
 
@@ -7,7 +7,7 @@ internal static class PriceCatalogTestData
 {
     public static string EmbeddedJson()
     {
-        using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream("BudgetBot.Pricing.genai-prices.json")!;
+        using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream("BudgetBot.Usage.Pricing.genai-prices.json")!;
         return new StreamReader(stream).ReadToEnd();
     }
 

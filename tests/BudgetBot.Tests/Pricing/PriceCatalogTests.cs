@@ -1,4 +1,4 @@
-using BudgetBot.Pricing;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Tests.Pricing;
 

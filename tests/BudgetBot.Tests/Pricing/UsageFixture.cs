@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BudgetBot.Pricing;
+using BudgetBot.Usage;
 
 namespace BudgetBot.Tests.Pricing;
 

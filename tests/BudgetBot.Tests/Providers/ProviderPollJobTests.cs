@@ -25,7 +25,7 @@ public sealed class ProviderPollJobTests
         var jobs = h.App.Get<IEnumerable<IScheduledJob>>().Where(j => j.Name.StartsWith("poll-", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(["poll-anthropic", "poll-openai"], jobs.Select(j => j.Name).Order());
-        Assert.All(jobs, j => Assert.Equal("0 * * * *", j.Schedule(BudgetBot.Policy.BudgetPolicy.Empty)!.ToString()));
+        Assert.All(jobs, j => Assert.Equal("0 * * * *", j.Schedule(BudgetBot.Budgets.BudgetPolicy.Empty)!.ToString()));
     }
 
     [Fact]

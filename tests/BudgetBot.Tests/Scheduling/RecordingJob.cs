@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Scheduling;
 using Cronos;
 

@@ -113,7 +113,7 @@ public sealed class SchedulerTests : IAsyncLifetime
 
         await File.WriteAllTextAsync(app.PolicyPath, TestPolicy.Default.Replace("digest: \"0 9 * * MON-FRI\"", "digest: \"0 13 * * *\"",
             StringComparison.Ordinal), TestContext.Current.CancellationToken);
-        Assert.True(app.Get<BudgetBot.Policy.PolicyStore>().Reload());
+        Assert.True(app.Get<BudgetBot.Budgets.PolicyStore>().Reload());
         await scheduler.RunDueAsync(Noon.AddHours(1));
 
         Assert.Equal([Noon.AddHours(1)], job.Runs);

@@ -1,4 +1,4 @@
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Tests.Slack;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using BudgetBot.Slack;
 using BudgetBot.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using BudgetBot.Foresight;
-using BudgetBot.Pricing;
 using BudgetBot.Tests.Infrastructure;
 using BudgetBot.Usage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using BudgetBot.Foresight;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 using BudgetBot.Alerts;
 using BudgetBot.GitHub;
 using BudgetBot.Reports;

@@ -1,8 +1,6 @@
 using BudgetBot.Budgets;
 using BudgetBot.Foresight;
-using BudgetBot.Policy;
 using BudgetBot.Preflight;
-using BudgetBot.Pricing;
 using BudgetBot.Storage;
 using BudgetBot.Tests.Infrastructure;
 using BudgetBot.Usage;

@@ -97,7 +97,7 @@ public sealed class UsageIngestionTests : IAsyncLifetime
         Assert.Equal(0m, status.Decimal("spentUsd"));
 
         var learned = Pricing.PriceCatalogTestData.WithExtraModel("claude-sonnet-9", input: 2m, output: 10m);
-        app.Get<BudgetBot.Pricing.PriceCatalogProvider>().Replace(learned);
+        app.Get<BudgetBot.Usage.PriceCatalogProvider>().Replace(learned);
         Assert.Equal(1, await app.Get<BudgetBot.Usage.Repricer>().RepriceAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await app.Get<BudgetBot.Usage.Repricer>().RepriceAsync(TestContext.Current.CancellationToken));
 

@@ -1,6 +1,5 @@
 using BudgetBot.Budgets;
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
 
 namespace BudgetBot.GitHub;
 

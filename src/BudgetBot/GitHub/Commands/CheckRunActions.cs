@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using Octokit.Webhooks.Events;
 
 namespace BudgetBot.GitHub;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
 using BudgetBot.Storage;
 
 namespace BudgetBot.GitHub;

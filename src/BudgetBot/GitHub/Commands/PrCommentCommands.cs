@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using Octokit.Webhooks.Events;
 
 namespace BudgetBot.GitHub;

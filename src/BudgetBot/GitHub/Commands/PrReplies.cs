@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using static BudgetBot.GitHub.Markdown;
 
 namespace BudgetBot.GitHub;

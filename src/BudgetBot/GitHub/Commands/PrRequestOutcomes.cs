@@ -1,7 +1,6 @@
 using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
 
 namespace BudgetBot.GitHub;
 

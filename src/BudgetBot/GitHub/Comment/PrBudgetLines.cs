@@ -1,6 +1,5 @@
 using System.Text;
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using static BudgetBot.GitHub.Markdown;
 
 namespace BudgetBot.GitHub;

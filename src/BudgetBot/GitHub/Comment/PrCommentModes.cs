@@ -1,5 +1,5 @@
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
+using BudgetBot.Budgets;
 
 namespace BudgetBot.GitHub;
 

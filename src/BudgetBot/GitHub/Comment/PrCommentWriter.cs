@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using BudgetBot.Budgets;
 using BudgetBot.Outbox;
-using BudgetBot.Policy;
-using BudgetBot.Pricing;
 
 namespace BudgetBot.GitHub;
 

@@ -1,5 +1,4 @@
 using BudgetBot.Budgets;
-using BudgetBot.Policy;
 using BudgetBot.Storage;
 using Dapper;
 
