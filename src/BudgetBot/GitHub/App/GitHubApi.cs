@@ -5,7 +5,7 @@ namespace BudgetBot.GitHub;
 // Calls made as an installation: the token comes from the cache, a 401 drops it (the next attempt
 // gets a fresh one). The installation of a repo comes from the correlation index, else from
 // GET /repos/{o}/{r}/installation as the App.
-internal sealed class GitHubApi(GitHubHttp http, InstallationTokens tokens, GitHubAppCredentials app, IServiceProvider services)
+internal sealed class GitHubApi(GitHubHttp http, InstallationTokens tokens, GitHubAppCredentials app, IPullRequestDirectory directory)
 {
     private readonly ConcurrentDictionary<string, long> installations = new(StringComparer.OrdinalIgnoreCase);
 
@@ -21,7 +21,7 @@ internal sealed class GitHubApi(GitHubHttp http, InstallationTokens tokens, GitH
         {
             return (known, null);
         }
-        if (services.GetService<IPullRequestDirectory>() is { } directory && await directory.InstallationForAsync(repo, ct) is { } id)
+        if (await directory.InstallationForAsync(repo, ct) is { } id)
         {
             return (id, null);
         }

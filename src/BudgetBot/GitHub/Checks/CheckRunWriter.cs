@@ -9,14 +9,14 @@ internal sealed partial class CheckRunWriter(
     GitHubApi api,
     GitHubWriteState state,
     PrSpendReader reader,
-    IServiceProvider services,
+    IPullRequestDirectory directory,
     IPolicyProvider policy,
     TimeProvider clock,
     ILogger<CheckRunWriter> logger)
 {
     public async Task<OutboxResult> WriteAsync(string repo, int number, bool live, CancellationToken ct)
     {
-        var info = services.GetService<IPullRequestDirectory>() is { } directory ? await directory.FindAsync(repo, number, ct) : null;
+        var info = await directory.FindAsync(repo, number, ct);
         if (info is null || string.IsNullOrEmpty(info.HeadSha))
         {
             return OutboxResult.Skip("head SHA unknown");

@@ -6,8 +6,8 @@ namespace BudgetBot.GitHub;
 
 // Reads one PR's spend from usage_events (grouped in SQL, folded in PrSpendAggregator), the budgets
 // it draws on, and the repository's merged-PR figures. Merged state comes from the correlation
-// index (IPullRequestDirectory) when one is registered; without it the comparison is left out.
-internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IPolicyProvider policy, IServiceProvider services)
+// index (IPullRequestDirectory).
+internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IPolicyProvider policy, IPullRequestDirectory directory)
 {
     // The comparison looks at the most recent PRs of the repo only, so rendering stays cheap.
     internal const int MergedSample = 200;
@@ -43,10 +43,6 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
 
     private async Task<MergedPrStats?> MergedAsync(string repo, int number, CancellationToken ct)
     {
-        if (services.GetService<IPullRequestDirectory>() is not { } directory)
-        {
-            return null;
-        }
         var totals = await db.ReadAsync(async c =>
             (await c.QueryAsync<(long Pr, long Micros)>(db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample })).ToList(), ct);
         var merged = new List<long>();
