@@ -45,3 +45,7 @@ internal static class Problems
                 ["errors"] = errors.Select(e => new { index = e.Index, field = e.Field, message = e.Message }).ToList(),
             });
 }
+
+// One problem with one item of a request: which item (0 for a single body), which field, what is wrong.
+// Every reader of a request body reports these, and Problems.Invalid lists them all.
+internal sealed record FieldError(int Index, string Field, string Message);
