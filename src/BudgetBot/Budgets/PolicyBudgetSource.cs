@@ -1,4 +1,3 @@
-
 namespace BudgetBot.Budgets;
 
 internal sealed class PolicyBudgetSource(IPolicyProvider policy) : IBudgetSource
@@ -12,4 +11,10 @@ internal sealed class PolicyBudgetSource(IPolicyProvider policy) : IBudgetSource
             .ToList();
         return Task.FromResult(budgets);
     }
+}
+
+// Where budgets come from: the policy file, and (with Slack) experiment allowances in the ledger.
+internal interface IBudgetSource
+{
+    Task<IReadOnlyList<ActiveBudget>> ActiveAsync(DateTimeOffset now, CancellationToken ct);
 }
