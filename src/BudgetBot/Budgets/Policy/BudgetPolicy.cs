@@ -92,3 +92,55 @@ internal sealed record BudgetPolicy(
     public decimal DiscountFor(string? provider) =>
         provider is not null && Pricing.Discounts.TryGetValue(provider, out var discount) ? discount : 0m;
 }
+
+// Repos are exact "owner/name" or globs with '*' (never crossing the '/'), compared case-insensitively
+// because GitHub names are.
+internal sealed record TeamPolicy(string Id, IReadOnlyList<string> Repos, string? SlackChannel, IReadOnlyList<string> Leads);
+
+// Approvers are the words "leads" (the team's leads) and "founders", or Slack user ids.
+internal sealed record ApprovalTier(decimal UpToUsd, IReadOnlyList<string> Approvers)
+{
+    public const string Leads = "leads";
+    public const string Founders = "founders";
+}
+
+internal sealed record ExperimentLimits(decimal MaxUsd, int MaxDays)
+{
+    public static ExperimentLimits Default { get; } = new(2000m, 14);
+}
+
+// A null RunawayUsdPerHour turns runaway alerts off; threshold alerts are per budget. Channel takes
+// the alerts of budgets no team owns (org, workflow, experiment, a repo of no team), which would
+// otherwise reach nobody: the hard workflow budget that blocks runs is exactly one of those.
+internal sealed record AlertSettings(decimal? RunawayUsdPerHour, string? Channel = null)
+{
+    public static AlertSettings Default { get; } = new((decimal?)null);
+}
+
+// How the sticky PR comment is refreshed; spelled update | hide-and-new | new | off in the file.
+internal enum PrCommentMode
+{
+    Update,
+    HideAndNew,
+    New,
+    Off,
+}
+
+internal sealed record PrCommentSettings(PrCommentMode Mode, decimal MinChangeUsd, int DebounceSeconds)
+{
+    public static PrCommentSettings Default { get; } = new(PrCommentMode.Update, 0.50m, 30);
+}
+
+// requests.defaultUsd: what the check run's "Request more budget" button asks for. Without it the
+// check carries no button (a button must not ask for an amount nobody chose).
+internal sealed record RequestSettings(decimal? DefaultUsd)
+{
+    public static RequestSettings Default { get; } = new((decimal?)null);
+}
+
+// estimates: how pre-flight learns a run's cost from history. Percentile is 50, 90 or 99 (p50/p90/p99
+// in the file); MinRuns is how much history a figure needs before pre-flight trusts it.
+internal sealed record EstimateSettings(int WindowDays, int Percentile, int MinRuns)
+{
+    public static EstimateSettings Default { get; } = new(30, 90, 5);
+}

@@ -113,3 +113,15 @@ internal static partial class PolicyParser
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex MarkPrefix();
 }
+
+// Policy is null exactly when Errors is not empty: a half-valid policy is never handed out.
+internal sealed record PolicyParseResult(BudgetPolicy? Policy, IReadOnlyList<PolicyError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+// Line and Column are 1-based, as editors count them.
+internal sealed record PolicyError(int Line, int Column, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
+}
