@@ -63,3 +63,10 @@ internal sealed class ReconciliationStore(Database db)
         public long CostMicros { get; set; }
     }
 }
+
+// Spend agents reported themselves (every usage source except reconciliation), summed per UTC day,
+// provider, model and team. Provider is null when the source did not say; the model decides then.
+internal sealed record ReportedSpend(long DayMs, string? Provider, string Model, string Team, long CostMicros);
+
+internal sealed record ReconciliationRow(
+    string Provider, long DayMs, string Account, string Team, long ReportedMicros, long BilledMicros, long RemainderMicros, long Tokens, long ListMicros);
