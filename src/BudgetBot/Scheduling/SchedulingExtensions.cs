@@ -13,3 +13,10 @@ internal static class SchedulingExtensions
         return builder;
     }
 }
+
+// Scheduling:Enabled=false stops the hosted loop (tests that drive RunDueAsync themselves, or an
+// instance that should only serve HTTP); jobs stay registered and RunDueAsync still works.
+internal sealed class SchedulingOptions
+{
+    public bool Enabled { get; set; } = true;
+}
