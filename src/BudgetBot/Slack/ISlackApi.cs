@@ -12,3 +12,17 @@ internal interface ISlackApi
 
     Task<string> OpenConversationAsync(string user, CancellationToken ct);
 }
+
+// Slack answered ok:false; Error is Slack's code ("channel_not_found", "invalid_auth", …).
+internal class SlackApiException(string method, string error) : Exception($"Slack {method} failed: {error}")
+{
+    public string Method { get; } = method;
+
+    public string Error { get; } = error;
+}
+
+// HTTP 429: wait RetryAfter (Slack's Retry-After header, 1 s when absent) before calling again.
+internal sealed class SlackRateLimitedException(string method, TimeSpan retryAfter) : SlackApiException(method, "ratelimited")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -16,3 +16,9 @@ internal sealed class PendingRequestsFromStore(BudgetRequestStore store, IPolicy
 
     private static string? TeamOf(BudgetPolicy policy, string budgetId) => policy.FindBudget(budgetId)?.Scope.OwningTeam(policy);
 }
+
+// Read side of budget requests for the digest (PendingRequestsFromStore, registered by AddSlack).
+internal interface IPendingRequests
+{
+    Task<IReadOnlyList<PendingRequest>> PendingAsync(CancellationToken ct);
+}

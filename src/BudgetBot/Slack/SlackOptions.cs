@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BudgetBot.Slack;
 
 // DESIGN §3. Without a signing secret the Slack endpoints answer 503 (never an unsigned request);
@@ -27,4 +29,11 @@ internal sealed class SlackOptions
         }
         return errors;
     }
+}
+
+// Reports every configuration error at once.
+internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackOptions options) =>
+        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 }

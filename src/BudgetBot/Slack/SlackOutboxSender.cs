@@ -84,3 +84,9 @@ internal sealed partial class SlackOutboxSender(
     [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Slack refused {Method} to {Target}: {Error}")]
     private static partial void LogRefused(ILogger logger, string method, string target, string error);
 }
+
+// Told the ts of a message once chat.postMessage succeeded, so a card can be chat.update'd later.
+internal interface ISlackPostedObserver
+{
+    Task PostedAsync(string target, string channel, string ts, CancellationToken ct);
+}
