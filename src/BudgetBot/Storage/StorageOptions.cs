@@ -14,3 +14,9 @@ internal sealed class StorageOptions
         ? SqlDialect.SqlServer
         : SqlDialect.Sqlite;
 }
+
+internal enum SqlDialect
+{
+    Sqlite,
+    SqlServer,
+}

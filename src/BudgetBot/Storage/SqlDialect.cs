@@ -1,7 +1,0 @@
-namespace BudgetBot.Storage;
-
-internal enum SqlDialect
-{
-    Sqlite,
-    SqlServer,
-}
