@@ -8,7 +8,7 @@ namespace BudgetBot.Outbox;
 // keep each row to one sender across instances, and a heartbeat keeps a long send's lease alive.
 internal sealed partial class OutboxWorker(
     OutboxStore store,
-    IServiceProvider services,
+    Lazy<IReadOnlyList<IOutboxSender>> allSenders,
     InstanceIdentity instance,
     OutboxMetrics metrics,
     TimeProvider clock,
@@ -18,11 +18,11 @@ internal sealed partial class OutboxWorker(
     internal static readonly TimeSpan Heartbeat = Lease / 3;
     private const int ClaimBatch = 20;
     private readonly string owner = instance.Id;
-    // Resolved when first used: senders queue messages themselves (alert checks post to Slack) and
-    // wake this worker, so they cannot be constructor arguments of it.
+    // Lazy (see AddOutbox): senders queue messages themselves (alert checks post to Slack) and wake
+    // this worker, so they are resolved when first used, not when the worker is built.
     private readonly Lazy<Dictionary<string, IOutboxSender>> senders = new(() =>
-        services.GetServices<IOutboxSender>().ToDictionary(s => s.Channel, StringComparer.Ordinal));
-    private readonly Lazy<List<Lane>> lanes = new(() => Lanes([.. services.GetServices<IOutboxSender>().Select(s => s.Channel)]));
+        allSenders.Value.ToDictionary(s => s.Channel, StringComparer.Ordinal));
+    private readonly Lazy<List<Lane>> lanes = new(() => Lanes([.. allSenders.Value.Select(s => s.Channel)]));
 
     private Dictionary<string, IOutboxSender> ByChannel => senders.Value;
 
