@@ -18,6 +18,7 @@ const wanted = [
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
+  ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
 ];
 
 // The parts of a JSON schema a request body test checks: type, properties, required, enum,

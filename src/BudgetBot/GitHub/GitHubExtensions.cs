@@ -36,6 +36,7 @@ internal static class GitHubExtensions
         services.AddSingleton<InstallationHandler>();
         services.AddSingleton<IUsageEffect, UsageAttribution>();
         services.AddSingleton<IPullRequestDirectory, PullRequestDirectory>();
+        services.AddSingleton<PullRequestLookup>();
         services.AddSingleton<IMergedPullRequests, MergedPullRequests>();
 
         services.AddSingleton<PullRequestRefresh>();

@@ -15,7 +15,7 @@ internal sealed partial class OutboxWorker(
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     internal static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    internal static readonly TimeSpan Heartbeat = Lease / 3;
+    internal static readonly TimeSpan Heartbeat = LeaseHeartbeat.Interval(Lease);
     private const int ClaimBatch = 20;
     private readonly string owner = instance.Id;
     // Lazy (see AddOutbox): senders queue messages themselves (alert checks post to Slack) and wake
@@ -99,15 +99,14 @@ internal sealed partial class OutboxWorker(
             {
                 while (await store.ClaimAsync(owner, ClaimBatch, Lease, ct, channel) is { Count: > 0 } batch)
                 {
-                    using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                    var heartbeat = BeatAsync(channel, beat.Token);
+                    // Keeps the batch's leases alive while its rows are sent, so a long send is not taken over.
+                    await using var heartbeat = LeaseHeartbeat.Start(
+                        Lease, beat => store.ExtendAsync(channel, owner, Lease, beat), e => LogDrainFailed(logger, e), clock, ct);
                     foreach (var message in batch)
                     {
                         await SendAsync(message, ct);
                         handled++;
                     }
-                    await beat.CancelAsync();
-                    await heartbeat;
                 }
             }
             return handled;
@@ -115,27 +114,6 @@ internal sealed partial class OutboxWorker(
         finally
         {
             lane.Draining.Release();
-        }
-    }
-
-    // Keeps the batch's leases alive while its rows are sent, so a long send is not taken over.
-    private async Task BeatAsync(string channel, CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Heartbeat, clock, ct);
-                await store.ExtendAsync(channel, owner, Lease, ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogDrainFailed(logger, e);
-            }
         }
     }
 

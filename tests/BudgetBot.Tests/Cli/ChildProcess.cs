@@ -60,6 +60,15 @@ internal sealed class ChildProcess : IDisposable
         return process.ExitCode;
     }
 
+    public bool HasExited => process.HasExited;
+
+    // SIGKILL on Linux and macOS (TerminateProcess on Windows): no shutdown hook, no flush, no graceful stop.
+    public void Kill()
+    {
+        process.Kill();
+        process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)

@@ -34,6 +34,10 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
     // Check runs created, by id: their head SHA and external id (GET .../commits/{sha}/check-runs lists them).
     public ConcurrentDictionary<long, (string Sha, string? ExternalId)> CheckRuns { get; } = new();
 
+    // GET /repos/{o}/{r}/pulls/{n} answers GitHub's own example (Fixtures/github-rest/pulls-get.example.json)
+    // for these PRs, with their number, repository and head SHA; any other number is 404.
+    public ConcurrentDictionary<(string Repo, int Number), string> Pulls { get; } = new();
+
     public IReadOnlyList<RecordedRequest> To(HttpMethod method, string pathPart) =>
         Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).ToList();
 
@@ -146,6 +150,11 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
         {
             return Answer(HttpStatusCode.OK, new { id = long.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) });
         }
+        if (PullOfRepo().Match(path) is { Success: true } pull && r.Method == HttpMethod.Get)
+        {
+            var key = ($"{pull.Groups["o"].Value}/{pull.Groups["r"].Value}", int.Parse(pull.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            return Pulls.TryGetValue(key, out var sha) ? PullAnswer(key.Item1, key.Item2, sha) : Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
+        }
         if (path.EndsWith("/graphql", StringComparison.Ordinal))
         {
             var node = r.Json().GetProperty("variables").GetProperty("id").GetString();
@@ -158,10 +167,25 @@ internal sealed partial class FakeGitHub : HttpMessageHandler
         return Answer(HttpStatusCode.NotFound, new { message = "Not Found" });
     }
 
+    private static HttpResponseMessage PullAnswer(string repo, int number, string sha)
+    {
+        var pr = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "github-rest", "pulls-get.example.json")))!;
+        pr["number"] = number;
+        pr["merged"] = false;
+        pr["merged_at"] = null;
+        pr["head"]!["sha"] = sha;
+        pr["head"]!["repo"]!["full_name"] = repo;
+        pr["base"]!["repo"]!["full_name"] = repo;
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pr.ToJsonString(), Encoding.UTF8, "application/json") };
+    }
+
     private static string Text(RecordedRequest r) => r.Json().GetProperty("body").GetString()!;
 
     [GeneratedRegex(@"/repos/[^/]+/[^/]+/commits/(?<sha>[^/]+)/check-runs$")]
     private static partial Regex CheckRunsOfRef();
+
+    [GeneratedRegex(@"/repos/(?<o>[^/]+)/(?<r>[^/]+)/pulls/(?<n>\d+)$")]
+    private static partial Regex PullOfRepo();
 
     [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/(?<n>\d+)/comments$")]
     private static partial Regex IssueComments();

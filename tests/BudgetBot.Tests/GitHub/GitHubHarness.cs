@@ -11,7 +11,8 @@ using static BudgetBot.Tests.Usage.UsageEvents;
 namespace BudgetBot.Tests.GitHub;
 
 // The service with GitHub configured against FakeGitHub, a fake correlation index holding
-// acme/api#42, and the outbox worker stopped so each test drains it when it chooses.
+// acme/api#42 (or, with fakeDirectory false, the real one), and the outbox worker stopped so each
+// test drains it when it chooses.
 internal sealed class GitHubHarness : IAsyncDisposable
 {
     public const string HeadSha = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -20,7 +21,7 @@ internal sealed class GitHubHarness : IAsyncDisposable
 
     public GitHubHarness(
         bool configured = true, string? apiBaseUrl = null, string? policy = null, Action<IServiceCollection>? services = null,
-        IDictionary<string, string?>? extraSettings = null)
+        IDictionary<string, string?>? extraSettings = null, bool fakeDirectory = true)
     {
         Key = RSA.Create(2048);
         var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>());
@@ -42,7 +43,10 @@ internal sealed class GitHubHarness : IAsyncDisposable
             ConfigureTestServices = s =>
             {
                 services?.Invoke(s);
-                s.AddSingleton<IPullRequestDirectory>(Directory);
+                if (fakeDirectory)
+                {
+                    s.AddSingleton<IPullRequestDirectory>(Directory);
+                }
                 s.AddHttpClient(GitHubHttp.HttpClientName)
                     .ConfigurePrimaryHttpMessageHandler(() => fake)
                     .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

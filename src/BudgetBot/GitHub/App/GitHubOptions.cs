@@ -17,6 +17,9 @@ internal sealed class GitHubOptions
 
     public string ApiBaseUrl { get; set; } = "https://api.github.com/";
 
+    // How many PRs that usage names but no webhook announced are looked up through the API per minute.
+    public int PullRequestLookupsPerMinute { get; set; } = 30;
+
     public bool IsConfigured => AppId is not null && (PrivateKey is { Length: > 0 } || PrivateKeyPath is { Length: > 0 })
         && !string.IsNullOrWhiteSpace(WebhookSecret);
 
@@ -39,6 +42,10 @@ internal sealed class GitHubOptions
         if (string.IsNullOrWhiteSpace(WebhookSecret))
         {
             errors.Add("GitHub:WebhookSecret must not be empty: unsigned deliveries are never accepted.");
+        }
+        if (PullRequestLookupsPerMinute < 1)
+        {
+            errors.Add("GitHub:PullRequestLookupsPerMinute must be at least 1.");
         }
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out _))
         {

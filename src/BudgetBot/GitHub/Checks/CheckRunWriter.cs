@@ -10,6 +10,7 @@ internal sealed partial class CheckRunWriter(
     GitHubWriteState state,
     PrSpendReader reader,
     IPullRequestDirectory directory,
+    PullRequestLookup lookup,
     IPolicyProvider policy,
     TimeProvider clock,
     ILogger<CheckRunWriter> logger)
@@ -17,6 +18,14 @@ internal sealed partial class CheckRunWriter(
     public async Task<OutboxResult> WriteAsync(string repo, int number, bool live, CancellationToken ct)
     {
         var info = await directory.FindAsync(repo, number, ct);
+        if (info is null)
+        {
+            (info, var notNow) = await lookup.FindAsync(repo, number, live, ct);
+            if (notNow is not null)
+            {
+                return notNow.Outcome == OutboxOutcome.Skipped ? OutboxResult.Skip("head SHA unknown") : notNow;
+            }
+        }
         if (info is null || string.IsNullOrEmpty(info.HeadSha))
         {
             return OutboxResult.Skip("head SHA unknown");

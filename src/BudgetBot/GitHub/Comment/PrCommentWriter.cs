@@ -16,6 +16,7 @@ internal sealed partial class PrCommentWriter(
     IPolicyProvider policy,
     OutboxStore outbox,
     IPullRequestDirectory directory,
+    PullRequestLookup lookup,
     TimeProvider clock,
     ILogger<PrCommentWriter> logger)
 {
@@ -33,12 +34,12 @@ internal sealed partial class PrCommentWriter(
             await outbox.EnqueueAsync(GitHubOutbox.Comment(repo, number, due), ct);
             return OutboxResult.Skip("debounced until " + due.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         }
-        // An ingest token may name any PR number: BudgetBot writes only to a PR a webhook announced. The
-        // usage is stored and attributed meanwhile; the pull_request webhook that makes the PR known
-        // schedules this refresh again.
-        if (await directory.FindAsync(repo, number, ct) is null)
+        // An ingest token may name any PR number: BudgetBot writes only to a PR a webhook announced or
+        // the API verified (PullRequestLookup). The usage is stored and attributed meanwhile; the
+        // pull_request webhook that makes the PR known schedules this refresh again.
+        if (await directory.FindAsync(repo, number, ct) is null && (await lookup.FindAsync(repo, number, live, ct)).NotNow is { } notNow)
         {
-            return OutboxResult.Skip("pull request not announced by GitHub yet; the comment waits for it");
+            return notNow;
         }
         var spend = await reader.ReadAsync(repo, number, ct);
         if (spend.Events == 0)

@@ -74,6 +74,14 @@ internal sealed class PullRequestHandler(Database db, TimeProvider clock)
         {
             shas.AddRange(new[] { sync.Before, sync.After }.Where(s => !string.IsNullOrEmpty(s) && s.Trim('0').Length > 0));
         }
+        return StoreAsync(incoming, shas, action, ct);
+    }
+
+    // A PR as a webhook (or, for a PR no webhook announced, the REST API) describes it, with the head
+    // SHAs it names: merged into the index forward-only, then its runs and stored usage bound to it.
+    public Task<PullRequestChange> StoreAsync(PullRequest incoming, IReadOnlyList<string> shas, string action, CancellationToken ct)
+    {
+        var repo = incoming.Repo;
         return db.WriteAsync(async (c, tx) =>
         {
             var key = new { Repo = repo, incoming.Number };

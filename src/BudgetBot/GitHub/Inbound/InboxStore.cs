@@ -60,12 +60,20 @@ internal sealed class InboxStore(Database db, TimeProvider clock)
         "UPDATE github_inbox SET state = 'pending', attempts = 0, due_at_ms = received_at_ms, lease_owner = NULL, lease_until_ms = NULL " +
         "WHERE delivery_id = @DeliveryId AND state <> 'pending';");
 
+    // The worker's heartbeat: the deliveries it holds stay its own while it works through them.
+    internal static readonly SqlStatement Extend = new(
+        "Inbox.Extend",
+        "UPDATE github_inbox SET lease_until_ms = @Until WHERE lease_owner = @Owner AND state = 'pending';");
+
     internal static readonly SqlStatement Release = new(
         "Inbox.Release",
         "UPDATE github_inbox SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = @Owner AND state = 'pending';");
 
     public Task<int> ReleaseAsync(string owner, CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Release), new { Owner = owner }, tx), ct);
+
+    public Task ExtendAsync(string owner, TimeSpan lease, CancellationToken ct) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(Extend), new { Owner = owner, Until = (clock.GetUtcNow() + lease).ToUnixTimeMilliseconds() }, tx), ct);
 
     // True when the delivery is new; false when it was already stored (a redelivery).
     public async Task<bool> AddAsync(string deliveryId, string eventName, string? hookTargetId, string body, CancellationToken ct)

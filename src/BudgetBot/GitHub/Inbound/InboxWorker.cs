@@ -14,7 +14,8 @@ internal sealed partial class InboxWorker(
 {
     private const int ClaimBatch = 20;
     internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(25);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    // Short, so a killed instance's deliveries are taken over soon; a heartbeat keeps a slow one's lease.
+    internal static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly string owner = instance.Id;
     private readonly SemaphoreSlim wake = new(0);
     // One drain at a time per process, so a test's DrainAsync waits for the loop's and then sees everything done.
@@ -39,6 +40,12 @@ internal sealed partial class InboxWorker(
             do
             {
                 batch = await store.ClaimAsync(owner, ClaimBatch, Lease, ct);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                await using var heartbeat = LeaseHeartbeat.Start(
+                    Lease, beat => store.ExtendAsync(owner, Lease, beat), e => LogDrainFailed(logger, e), clock, ct);
                 foreach (var delivery in batch)
                 {
                     await ProcessAsync(delivery, ct);
