@@ -10,26 +10,17 @@ namespace BudgetBot.Dashboard;
 // transaction. Deltas are combined per key first, so a 500-event batch costs a few upserts.
 internal sealed class DashboardRollups(Database db) : IUsageWriteHook
 {
-    private const string TokenColumns = "input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens";
-    private const string TokenValues = "@InputTokens, @OutputTokens, @CacheReadTokens, @CacheWrite5mTokens, @CacheWrite1hTokens";
-
-    // Tokens by class ride along with the cost (migration 0020) so routing advice can price them on another model.
     internal static readonly SqlStatement UpsertSpend = new(
         "Dashboard.UpsertSpend",
-        "INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events, " + TokenColumns + ") " +
-        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced, " + TokenValues + ") " +
+        "INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced) " +
         "ON CONFLICT (hour_ms, team, repo, workflow, model, provider) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, " +
-        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events, " +
-        "input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens, " +
-        "cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens, cache_write_5m_tokens = cache_write_5m_tokens + excluded.cache_write_5m_tokens, " +
-        "cache_write_1h_tokens = cache_write_1h_tokens + excluded.cache_write_1h_tokens;",
+        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events;",
         "UPDATE dashboard_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
-        "unpriced_events = unpriced_events + @Unpriced, input_tokens = input_tokens + @InputTokens, output_tokens = output_tokens + @OutputTokens, " +
-        "cache_read_tokens = cache_read_tokens + @CacheReadTokens, cache_write_5m_tokens = cache_write_5m_tokens + @CacheWrite5mTokens, " +
-        "cache_write_1h_tokens = cache_write_1h_tokens + @CacheWrite1hTokens WHERE hour_ms = @HourMs AND team = @Team AND repo = @Repo AND workflow = @Workflow " +
+        "unpriced_events = unpriced_events + @Unpriced WHERE hour_ms = @HourMs AND team = @Team AND repo = @Repo AND workflow = @Workflow " +
         "AND model = @Model AND provider = @Provider; IF @@ROWCOUNT = 0 INSERT INTO dashboard_spend " +
-        "(hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events, " + TokenColumns + ") " +
-        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced, " + TokenValues + ");");
+        "(hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced);");
 
     internal static readonly SqlStatement UpsertPr = new(
         "Dashboard.UpsertPr",
@@ -63,9 +54,6 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
             {
                 HourMs = g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
                 CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(), Unpriced = g.LongCount(p => p.Unpriced),
-                InputTokens = g.Sum(p => p.Event.InputTokens), OutputTokens = g.Sum(p => p.Event.OutputTokens),
-                CacheReadTokens = g.Sum(p => p.Event.CacheReadTokens), CacheWrite5mTokens = g.Sum(p => p.Event.CacheWrite5mTokens),
-                CacheWrite1hTokens = g.Sum(p => p.Event.CacheWrite1hTokens),
             }, tx);
         }
         foreach (var g in stored.Where(p => p.Event.Pr is not null && p.Event.Repo is not null)

@@ -27,6 +27,7 @@ internal static class RoutingExtensions
     public static IHostApplicationBuilder AddRouting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoutingStore>();
+        builder.Services.AddSingleton<IUsageWriteHook, RoutingRollup>();
         builder.Services.AddSingleton<RoutingService>();
         return builder;
     }
