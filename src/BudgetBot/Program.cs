@@ -10,6 +10,7 @@ using BudgetBot.Otlp;
 using BudgetBot.Outbox;
 using BudgetBot.Preflight;
 using BudgetBot.Reports;
+using BudgetBot.Routing;
 using BudgetBot.Providers;
 using BudgetBot.Slack;
 using BudgetBot.Scheduling;
@@ -33,6 +34,7 @@ public partial class Program
         builder.AddBudgets();
         builder.AddPreflight();
         builder.AddForesight();
+        builder.AddRouting();
         builder.AddOutbox();
         builder.AddReports();
         builder.AddOtlp();
@@ -52,6 +54,7 @@ public partial class Program
         app.MapBudgets();
         app.MapPreflight();
         app.MapForesight();
+        app.MapRouting();
         app.MapReports();
         app.MapOtlp();
         app.MapProviderReports();

@@ -1,5 +1,6 @@
 using BudgetBot.Budgets;
 using BudgetBot.GitHub;
+using BudgetBot.Routing;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;
@@ -13,10 +14,12 @@ internal sealed class DigestBuilder(
     AlertQueries queries,
     IPendingRequests requests,
     IMergedPullRequests merged,
-    IPolicyProvider policy)
+    IPolicyProvider policy,
+    RoutingService routing)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
     private const int TopWorkflows = 5;
+    private const int TopSavings = 3;
 
     public async Task<IReadOnlyList<TeamDigest>> BuildAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -47,8 +50,11 @@ internal sealed class DigestBuilder(
                 WorkflowRanking.Top(workflows, TopWorkflows),
                 onMerged is not null,
                 pending.Where(r => r.Team == team).OrderBy(r => r.CreatedAt).ToList(),
-                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct));
-            if (digest.Budgets.Count + digest.Workflows.Count + digest.Pending.Count + digest.Unpriced.Count > 0)
+                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct))
+            {
+                Routing = (await routing.AdviseAsync(from, now, null, team, ct)).Where(w => w.Best is not null).Take(TopSavings).ToList(),
+            };
+            if (digest.Budgets.Count + digest.Workflows.Count + digest.Pending.Count + digest.Unpriced.Count + digest.Routing.Count > 0)
             {
                 digests.Add(digest);
             }

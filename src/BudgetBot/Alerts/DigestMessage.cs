@@ -9,7 +9,7 @@ using static BudgetBot.Slack.SlackText;
 namespace BudgetBot.Alerts;
 
 // The scheduled digest for one team channel: budgets with a text bar, the costliest workflows per
-// unit of work, pending requests, unpriced models. At most six blocks, each cut to its limit.
+// unit of work, routing savings, pending requests, unpriced models. At most seven blocks, each cut to its limit.
 internal static class DigestMessage
 {
     private const int ListMax = SectionTextMax - 200;
@@ -24,8 +24,12 @@ internal static class DigestMessage
             Header($"AI spend digest: {d.Team}", emoji: true),
             Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(BudgetLine).ToList(), ListMax))),
             Section(WorkflowsText(d)),
-            Section("*Pending requests*\n" + (d.Pending.Count == 0 ? "_None._" : Lines(d.Pending.Select(PendingLine).ToList(), ListMax, 10))),
         };
+        if (d.Routing.Count > 0)
+        {
+            blocks.Add(Section(RoutingText(d)));
+        }
+        blocks.Add(Section("*Pending requests*\n" + (d.Pending.Count == 0 ? "_None._" : Lines(d.Pending.Select(PendingLine).ToList(), ListMax, 10))));
         if (d.Unpriced.Count > 0)
         {
             blocks.Add(Section(ThresholdAlertMessage.UnpricedText(d.Unpriced)));
@@ -74,6 +78,15 @@ internal static class DigestMessage
         }).ToList();
         return title + Lines(lines, ListMax);
     }
+
+    // The same tokens on the cheaper model the policy prefers; BudgetBot only advises.
+    private static string RoutingText(TeamDigest d) =>
+        "*Routing savings* (the same tokens on a preferred model)\n" + Lines(d.Routing.Select((w, i) =>
+        {
+            var best = w.Best!;
+            return $"{i + 1}. `{Escape(w.Workflow)}`: {Usd(best.ActualUsd)} on {Escape(string.Join(", ", best.Replaces))} would have been " +
+                $"{Usd(best.WhatIfUsd)} on {Escape(best.Model)}, *{Usd(best.SavingUsd)} less*";
+        }).ToList(), ListMax);
 
     private static string PendingLine(Slack.PendingRequest r) =>
         $"`{Escape(r.Id)}` +{Usd(r.AmountUsd)} for *{Escape(r.BudgetId)}* from {RequestCards.Who(r.RequestedBy)}, since {Date(r.CreatedAt)}: " +

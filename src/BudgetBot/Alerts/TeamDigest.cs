@@ -1,4 +1,5 @@
 using BudgetBot.Budgets;
+using BudgetBot.Routing;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;
@@ -14,4 +15,8 @@ internal sealed record TeamDigest(
     IReadOnlyList<DigestWorkflowSpend> Workflows,
     bool MergeDataKnown,
     IReadOnlyList<PendingRequest> Pending,
-    IReadOnlyList<UnpricedModel> Unpriced);
+    IReadOnlyList<UnpricedModel> Unpriced)
+{
+    // The team's largest routing savings in the window (the best what-if of each workflow), at most three.
+    public IReadOnlyList<WorkflowRouting> Routing { get; init; } = [];
+}

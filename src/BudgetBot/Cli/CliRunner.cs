@@ -34,7 +34,7 @@ internal static class CliRunner
             case ["tokens", "revoke", var key, ..] when !key.StartsWith("--", StringComparison.Ordinal):
                 return await TokensCommand.RevokeAsync(key, configArgs, stdout, stderr);
             case ["policy", "check", var file, ..]:
-                return PolicyCheckCommand.Run(file, stdout, stderr);
+                return PolicyCheckCommand.Run(file, stdout, stderr, model => PriceCatalog.LoadEmbedded().TryGet(model, out _));
             case ["pricing", "check", var catalogFile, ..]:
                 return PricingCommand.Check(catalogFile, stdout, stderr);
             case ["pricing", "show", var model, ..] when !model.StartsWith("--", StringComparison.Ordinal):

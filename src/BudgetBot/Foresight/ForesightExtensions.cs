@@ -2,6 +2,7 @@ using BudgetBot.Auth;
 using BudgetBot.Budgets;
 using BudgetBot.Operations;
 using BudgetBot.Preflight;
+using BudgetBot.Scheduling;
 using BudgetBot.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +18,8 @@ internal static class ForesightExtensions
         builder.Services.AddSingleton<UnitsStore>();
         builder.Services.AddSingleton<IBudgetForecasts, ForecastService>();
         builder.Services.AddSingleton<IRunEstimator>(sp => sp.GetRequiredService<EstimateService>());
+        builder.Services.AddSingleton<RunCostPruner>();
+        builder.Services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<RunCostPruner>());
         return builder;
     }
 

@@ -5,6 +5,8 @@ using Dapper;
 
 namespace BudgetBot.Foresight;
 
+internal sealed record RunCostRow(string RunKey, string Model, string? Repo, string? Workflow, long? Pr, long CostMicros, long LastMs);
+
 // Keeps run_costs current inside the ingest transaction (one upsert per run and model in the batch),
 // so estimates read the runs of their window and never rescan usage_events.
 internal sealed class RunCostStore(Database db) : IUsageWriteHook

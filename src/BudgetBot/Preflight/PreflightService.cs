@@ -68,7 +68,10 @@ internal sealed class PreflightService(
         if (blocking is not null)
         {
             return new PreflightDecision(false, DenyReason(blocking, learned.Usd), null,
-                statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList()) { Estimate = learned };
+                statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd, s.State)).ToList())
+            {
+                Estimate = learned, SuggestedModel = policy.Current.RoutingFor(request.Workflow)?.Suggest(statuses),
+            };
         }
         string? reservationId = null;
         if (estimate > 0 && matching.Count > 0)
@@ -83,13 +86,27 @@ internal sealed class PreflightService(
                 }, tx);
             }
         }
+        var suggested = policy.Current.RoutingFor(request.Workflow)?.Suggest(statuses);
         var after = statuses.Select(s => new PreflightBudget(s.Id, s.RemainingUsd - Money.FromMicros(reservationId is null ? 0 : estimate), s.State)).ToList();
         var reason = matching.Count == 0 ? "no budget covers this run" : "within budget";
-        return new PreflightDecision(true, reason, reservationId, after) { Estimate = learned };
+        return new PreflightDecision(true, reason, reservationId, after) { Estimate = learned, SuggestedModel = suggested };
     }
 
     private static string DenyReason(BudgetStatus s, decimal estimate) => string.Format(
         CultureInfo.InvariantCulture,
         "hard budget '{0}' has ${1:0.00} left and this run estimates ${2:0.00}; ask for more in Slack with /budget request <amount> for {0} <reason>",
         s.Id, s.RemainingUsd, estimate);
+}
+
+// What a run is expected to cost when the caller did not say, learned from history (Foresight
+// implements it). Basis says where the figure came from, in words the caller can show.
+internal interface IRunEstimator
+{
+    Task<PreflightEstimate> EstimateAsync(string? repo, string? workflow, CancellationToken ct);
+}
+
+internal sealed class PreflightOptions
+{
+    // A run that never reports must not hold money for ever.
+    public int ReservationTtlMinutes { get; set; } = 120;
 }

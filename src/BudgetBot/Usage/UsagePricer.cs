@@ -16,13 +16,12 @@ internal static class UsagePricer
         long? discounted = null;
         var resolved = catalog.Resolve(e.Model, e.Provider, e.Source, e.OccurredAt);
         var canonical = resolved?.CanonicalModel ?? e.Model;
-        var overridden = policy.Pricing.Overrides.TryGetValue(canonical, out var over);
-        if ((overridden ? Apply(over!, resolved?.Price, canonical) : resolved?.Price) is { } price)
+        if (RateOf(resolved, canonical, e.Provider, policy) is { } rate)
         {
             var tokens = new TokenCounts(e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens);
-            var listUsd = CostCalculator.Calculate(tokens, price, 0m, batch: false, tier: ContextTier.Base);
+            var listUsd = CostCalculator.Calculate(tokens, rate.Price, 0m, batch: false, tier: ContextTier.Base);
             list = Money.ToMicros(listUsd);
-            discounted = overridden ? list : Money.ToMicros(listUsd * (1 - policy.DiscountFor(e.Provider ?? resolved!.Vendor)));
+            discounted = Money.ToMicros(listUsd * (1 - rate.Discount));
         }
         var cost = reported ?? discounted;
         return new PricedUsage(e, team, cost ?? 0, reported, list, Unpriced: cost is null)
@@ -30,6 +29,25 @@ internal static class UsagePricer
             CanonicalModel = canonical,
             InferredProvider = resolved?.Vendor,
         };
+    }
+
+    // The price a model would be charged at, served by provider at a time, with the policy's override
+    // and the provider's discount: the same rates Price uses, for what-ifs (routing advice).
+    public static (ModelPrice Price, decimal Discount)? Rate(string model, string? provider, DateTimeOffset at, PriceCatalog catalog, BudgetPolicy policy)
+    {
+        var resolved = catalog.Resolve(model, provider, null, at);
+        return RateOf(resolved, resolved?.CanonicalModel ?? model, provider, policy);
+    }
+
+    // An override is the price as charged (no discount on top); a catalog price is less the discount of
+    // whoever served it.
+    private static (ModelPrice Price, decimal Discount)? RateOf(PriceResolution? resolved, string canonical, string? provider, BudgetPolicy policy)
+    {
+        if (policy.Pricing.Overrides.TryGetValue(canonical, out var over))
+        {
+            return Apply(over, resolved?.Price, canonical) is { } own ? (own, 0m) : null;
+        }
+        return resolved is not null ? (resolved.Price, policy.DiscountFor(provider ?? resolved.Vendor)) : null;
     }
 
     // A policy override on top of the catalog's price; for a model the catalog does not know, input

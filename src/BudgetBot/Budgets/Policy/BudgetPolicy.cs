@@ -26,6 +26,11 @@ internal sealed record BudgetPolicy(
 
     public EstimateSettings Estimates { get; init; } = EstimateSettings.Default;
 
+    public IReadOnlyList<RoutingRule> Routing { get; init; } = [];
+
+    // The first rule whose workflow pattern matches, as written in the file.
+    public RoutingRule? RoutingFor(string? workflow) => Routing.FirstOrDefault(r => r.Matches(workflow));
+
     // Users maps GitHub logins to Slack users (from users: and people:); this is the way back.
     public string? GitHubLoginOf(string slackUser) =>
         Users.FirstOrDefault(u => string.Equals(u.Value, slackUser, StringComparison.Ordinal)).Key;

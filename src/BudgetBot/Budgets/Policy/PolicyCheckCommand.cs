@@ -4,7 +4,7 @@ namespace BudgetBot.Budgets;
 // editors and CI problem matchers turn into links.
 internal static class PolicyCheckCommand
 {
-    public static int Run(string path, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, TextWriter stdout, TextWriter stderr, Func<string, bool>? knownModel = null)
     {
         string text;
         try
@@ -17,7 +17,7 @@ internal static class PolicyCheckCommand
             return 1;
         }
 
-        var result = PolicyParser.Parse(text);
+        var result = PolicyParser.Parse(text, knownModel);
         if (result.Policy is { } policy)
         {
             stdout.WriteLine($"policy OK: {Count(policy.Teams.Count, "team")}, {Count(policy.Budgets.Count, "budget")}");

@@ -13,10 +13,12 @@ internal static partial class PolicyParser
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
         "alerts", "digest", "pricing", "prComments", "users", "providers", "people", "requests",
-        "estimates",
+        "estimates", "routing",
     ];
 
-    public static PolicyParseResult Parse(string yaml)
+    // knownModel: whether the price catalog knows a model; `policy check` passes it, so a routing rule
+    // naming a model nobody can price is refused. Null skips that check (the service tolerates it).
+    public static PolicyParseResult Parse(string yaml, Func<string, bool>? knownModel = null)
     {
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(yaml));
@@ -48,7 +50,7 @@ internal static partial class PolicyParser
             reader.Error(stream.Documents[1].RootNode, "the policy file must hold one YAML document, not several");
         }
 
-        var policy = Build(reader, stream.Documents[0].RootNode);
+        var policy = Build(reader, stream.Documents[0].RootNode, knownModel);
         var errors = reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return errors.Count == 0 ? new PolicyParseResult(policy, []) : new PolicyParseResult(null, errors);
     }
@@ -56,7 +58,7 @@ internal static partial class PolicyParser
     private static PolicyParseResult SyntaxError(Mark at, string message) =>
         new(null, [new PolicyError((int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), $"invalid YAML: {message}")]);
 
-    private static BudgetPolicy Build(PolicyReader reader, YamlNode root)
+    private static BudgetPolicy Build(PolicyReader reader, YamlNode root, Func<string, bool>? knownModel)
     {
         if (root is not YamlMappingNode)
         {
@@ -87,6 +89,7 @@ internal static partial class PolicyParser
             Providers = ProvidersParser.Parse(reader, top["providers"], teams),
             Requests = SettingsParser.Requests(reader, top["requests"]),
             Estimates = EstimatesParser.Parse(reader, top["estimates"]),
+            Routing = RoutingParser.Parse(reader, top["routing"], knownModel),
         };
     }
 

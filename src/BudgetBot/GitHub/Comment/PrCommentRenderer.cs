@@ -31,6 +31,10 @@ internal static class PrCommentRenderer
         TokenLine(b, s);
         PrBudgetLines.Table(b, s.Budgets);
         Comparison(b, s);
+        if (s.Routing is { } routing)
+        {
+            b.Append(routing.Render()).Append("\n\n");
+        }
         var footer = Footer(s);
         Runs(b, s.Runs, MaxLength - b.Length - footer.Length);
         b.Append(footer);

@@ -15,7 +15,11 @@ internal sealed record PrSpend(
     TokenTotals Tokens,
     IReadOnlyList<RunSpend> Runs,
     IReadOnlyList<BudgetStatus> Budgets,
-    MergedPrStats? MergedPrs);
+    MergedPrStats? MergedPrs)
+{
+    // A workflow of this PR over its routing rule's maxFrontierShare, if any (one line in the comment).
+    public PrRoutingNote? Routing { get; init; }
+}
 
 internal sealed record WorkflowSpend(string Workflow, int Runs, IReadOnlyList<string> Models, long Tokens, long CostMicros);
 

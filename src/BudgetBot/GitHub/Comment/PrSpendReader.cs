@@ -38,7 +38,10 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
             (await c.QueryAsync<PrUsageRow>(db.Sql(Rows), new { Repo = repo, Pr = number })).ToList(), ct);
         var scopes = PrSpendAggregator.Scopes(repo, rows, policy.Current.ResolveTeam(repo));
         var statuses = (await budgets.AllAsync(ct)).Where(b => scopes.Contains(b.Scope)).ToList();
-        return PrSpendAggregator.Aggregate(repo, number, rows, statuses, await MergedAsync(repo, number, ct));
+        return PrSpendAggregator.Aggregate(repo, number, rows, statuses, await MergedAsync(repo, number, ct)) with
+        {
+            Routing = PrRoutingNote.Of(rows, policy.Current),
+        };
     }
 
     private async Task<MergedPrStats?> MergedAsync(string repo, int number, CancellationToken ct)

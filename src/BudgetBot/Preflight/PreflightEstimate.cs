@@ -1,3 +1,0 @@
-namespace BudgetBot.Preflight;
-
-internal sealed record PreflightEstimate(decimal Usd, string Basis);

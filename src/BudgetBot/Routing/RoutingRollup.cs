@@ -1,0 +1,51 @@
+using System.Data.Common;
+using BudgetBot.Budgets;
+using BudgetBot.Storage;
+using BudgetBot.Usage;
+using Dapper;
+
+namespace BudgetBot.Routing;
+
+// Keeps routing_mix (migration 0021) in the ingestion transaction: per hour, team, workflow, model and
+// provider, the tokens by billing class and their cost. Only events that name a workflow: routing
+// advice is per workflow. Deltas are combined per key first, a few upserts per batch.
+internal sealed class RoutingRollup(Database db) : IUsageWriteHook
+{
+    private const string Columns = "hour_ms, team, workflow, model, provider, input_tokens, output_tokens, cache_read_tokens, " +
+        "cache_write_5m_tokens, cache_write_1h_tokens, cost_micros, events, unpriced_events";
+
+    private const string Values = "@HourMs, @Team, @Workflow, @Model, @Provider, @Input, @Output, @CacheRead, @CacheWrite5m, @CacheWrite1h, " +
+        "@CostMicros, @Events, @Unpriced";
+
+    internal static readonly SqlStatement Upsert = new(
+        "Routing.UpsertMix",
+        "INSERT INTO routing_mix (" + Columns + ") VALUES (" + Values + ") ON CONFLICT (hour_ms, team, workflow, model, provider) DO UPDATE SET " +
+        "input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens, " +
+        "cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens, cache_write_5m_tokens = cache_write_5m_tokens + excluded.cache_write_5m_tokens, " +
+        "cache_write_1h_tokens = cache_write_1h_tokens + excluded.cache_write_1h_tokens, cost_micros = cost_micros + excluded.cost_micros, " +
+        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events;",
+        "UPDATE routing_mix WITH (UPDLOCK, HOLDLOCK) SET input_tokens = input_tokens + @Input, output_tokens = output_tokens + @Output, " +
+        "cache_read_tokens = cache_read_tokens + @CacheRead, cache_write_5m_tokens = cache_write_5m_tokens + @CacheWrite5m, " +
+        "cache_write_1h_tokens = cache_write_1h_tokens + @CacheWrite1h, cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
+        "unpriced_events = unpriced_events + @Unpriced WHERE hour_ms = @HourMs AND team = @Team AND workflow = @Workflow AND model = @Model " +
+        "AND provider = @Provider; IF @@ROWCOUNT = 0 INSERT INTO routing_mix (" + Columns + ") VALUES (" + Values + ");");
+
+    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
+    {
+        // Fixed key order keeps concurrent batches from deadlocking on SQL Server.
+        var groups = inserted.Where(p => p.Event.Workflow is not null)
+            .GroupBy(p => (Hour: RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds()), p.Team, Workflow: p.Event.Workflow!,
+                Model: p.CanonicalModel, Provider: p.Event.Provider ?? p.InferredProvider ?? ""))
+            .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), new
+            {
+                HourMs = g.Key.Hour, g.Key.Team, g.Key.Workflow, g.Key.Model, g.Key.Provider,
+                Input = g.Sum(p => p.Event.InputTokens), Output = g.Sum(p => p.Event.OutputTokens), CacheRead = g.Sum(p => p.Event.CacheReadTokens),
+                CacheWrite5m = g.Sum(p => p.Event.CacheWrite5mTokens), CacheWrite1h = g.Sum(p => p.Event.CacheWrite1hTokens),
+                CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(), Unpriced = g.LongCount(p => p.Unpriced),
+            }, tx, cancellationToken: ct));
+        }
+    }
+}
