@@ -26,6 +26,8 @@ internal sealed record BudgetPolicy(
 
     public EstimateSettings Estimates { get; init; } = EstimateSettings.Default;
 
+    public AnomalySettings Anomalies { get; init; } = AnomalySettings.Default;
+
     // Users maps GitHub logins to Slack users (from users: and people:); this is the way back.
     public string? GitHubLoginOf(string slackUser) =>
         Users.FirstOrDefault(u => string.Equals(u.Value, slackUser, StringComparison.Ordinal)).Key;

@@ -13,7 +13,7 @@ internal static partial class PolicyParser
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
         "alerts", "digest", "pricing", "prComments", "users", "providers", "people", "requests",
-        "estimates",
+        "estimates", "anomalies",
     ];
 
     public static PolicyParseResult Parse(string yaml)
@@ -87,6 +87,7 @@ internal static partial class PolicyParser
             Providers = ProvidersParser.Parse(reader, top["providers"], teams),
             Requests = SettingsParser.Requests(reader, top["requests"]),
             Estimates = EstimatesParser.Parse(reader, top["estimates"]),
+            Anomalies = AnomaliesParser.Parse(reader, top["anomalies"]),
         };
     }
 
