@@ -23,7 +23,8 @@ internal sealed partial class AlertCheckEffect(
     {
         var check = new AlertCheck(
             stored.SelectMany(p => p.Scopes).Select(s => s.ToString()).Distinct().ToList(),
-            RunawayAlerts.Subjects(stored).ToList());
+            RunawayAlerts.Subjects(stored).ToList(),
+            AnomalySubject.Of(stored).ToList());
         var target = $"alerts:usage:{Guid.NewGuid():N}";
         await outbox.EnqueueAsync(c, tx, new OutboxEnqueue(Channel, Kind, target, JsonSerializer.Serialize(check, AlertCheck.Json), clock.GetUtcNow() + Grace, Coalesce: false));
         return async token =>
@@ -44,7 +45,8 @@ internal sealed partial class AlertCheckEffect(
     private static partial void LogCheckFailed(ILogger logger, int count, Exception e);
 }
 
-internal sealed record AlertCheck(List<string> Scopes, List<RunawaySubject> Subjects)
+// Anomalies is null in rows written before anomaly checks existed.
+internal sealed record AlertCheck(List<string> Scopes, List<RunawaySubject> Subjects, List<AnomalySubject>? Anomalies = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -35,6 +35,20 @@ internal sealed class AlertQueries(Database db)
         "SELECT team AS Team, workflow AS Workflow, " + SqlSum.Of("cost_micros") + " AS CostMicros FROM usage_events " +
         "WHERE repo = @Repo AND pr = @Pr AND workflow IS NOT NULL GROUP BY team, workflow;");
 
+    // A workflow's spend per UTC day from the hourly dashboard rollups: O(hours x models), not events.
+    internal static readonly SqlStatement WorkflowHours = new(
+        "Alerts.WorkflowHours",
+        "SELECT hour_ms AS HourMs, " + SqlSum.Of("cost_micros") + " AS CostMicros FROM dashboard_spend " +
+        "WHERE hour_ms >= @FromMs AND hour_ms < @ToMs AND repo = @Repo AND workflow = @Workflow GROUP BY hour_ms;");
+
+    public async Task<Dictionary<DateOnly, long>> WorkflowDaysAsync(string repo, string workflow, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var rows = await db.ReadAsync(c => c.QueryAsync<(long HourMs, long CostMicros)>(new CommandDefinition(db.Sql(WorkflowHours),
+            new { FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds(), Repo = repo, Workflow = workflow }, cancellationToken: ct)), ct);
+        return rows.GroupBy(r => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(r.HourMs).UtcDateTime))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.CostMicros));
+    }
+
     public Task<long> PrSpendSinceAsync(string repo, int pr, DateTimeOffset from, CancellationToken ct) =>
         db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(PrSpendSince),
             new { Repo = repo.ToLowerInvariant(), Pr = pr, FromMs = from.ToUnixTimeMilliseconds() }), ct);

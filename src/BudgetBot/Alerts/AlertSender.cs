@@ -7,7 +7,8 @@ namespace BudgetBot.Alerts;
 
 // Runs the alert checks an ingest scheduled (AlertCheckEffect) when they did not run right after the
 // commit. A check that throws is the row's failed attempt and runs again.
-internal sealed class AlertSender(ThresholdAlerts thresholds, RunawayAlerts runaway, SlackOutboxWriter slack) : IOutboxSender
+internal sealed class AlertSender(
+    ThresholdAlerts thresholds, ForecastAlerts forecasts, RunawayAlerts runaway, AnomalyAlerts anomalies, SlackOutboxWriter slack) : IOutboxSender
 {
     public string Channel => AlertCheckEffect.Channel;
 
@@ -31,7 +32,8 @@ internal sealed class AlertSender(ThresholdAlerts thresholds, RunawayAlerts runa
                 scopes.Add(scope);
             }
         }
-        var queued = await thresholds.CheckAsync(scopes, ct) + await runaway.CheckAsync(check.Subjects, ct);
+        var queued = await thresholds.CheckAsync(scopes, ct) + await forecasts.CheckAsync(scopes, ct)
+            + await runaway.CheckAsync(check.Subjects, ct) + await anomalies.CheckAsync(check.Anomalies ?? [], ct);
         if (queued > 0)
         {
             slack.Notify();

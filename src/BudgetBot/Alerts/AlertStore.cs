@@ -4,8 +4,10 @@ using Dapper;
 
 namespace BudgetBot.Alerts;
 
-// Insert-first records of alerts already decided: one row per (budget, period, threshold) and per
-// (runaway subject, hour window). A row that exists means the alert was sent (or had no channel).
+// Insert-first records of alerts already decided: one row per (budget, period, threshold) in
+// alerts_sent, and one per (subject, window) in runaway_alerts, where the subject's prefix is the
+// kind: "pr:"/"run:" runaway spend per hour, "forecast:" per budget period, "anomaly-run:" per run,
+// "anomaly-day:" per workflow day. A row that exists means the alert was sent (or had no channel).
 // Conditional inserts report "already there" as 0 rows, so the caller's transaction carries on.
 internal sealed class AlertStore(Database db)
 {
@@ -33,7 +35,7 @@ internal sealed class AlertStore(Database db)
             Channel = channel, Now = now.ToUnixTimeMilliseconds(),
         }, tx) == 1;
 
-    public async Task<bool> TryRecordRunawayAsync(
+    public async Task<bool> TryRecordOnceAsync(
         DbConnection c, DbTransaction tx, string subject, DateTimeOffset window, long spentMicros, string? channel, DateTimeOffset now) =>
         await c.ExecuteAsync(db.Sql(RecordRunaway), new
         {

@@ -5,7 +5,7 @@ namespace BudgetBot.Alerts;
 
 internal static class AlertsExtensions
 {
-    // Threshold and runaway alerts after usage is stored, and the digest job. The digest reads pending
+    // Threshold, forecast, runaway and anomaly alerts after usage is stored, and the digest job. The digest reads pending
     // requests and merged PRs through IPendingRequests and IMergedPullRequests, which Slack and GitHub
     // register: each feature registers only the types of its own folder.
     public static IHostApplicationBuilder AddAlerts(this IHostApplicationBuilder builder)
@@ -14,6 +14,8 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<ThresholdAlerts>();
         builder.Services.AddSingleton<RunawayAlerts>();
+        builder.Services.AddSingleton<ForecastAlerts>();
+        builder.Services.AddSingleton<AnomalyAlerts>();
         builder.Services.AddSingleton<IUsageEffect, AlertCheckEffect>();
         builder.Services.AddSingleton<AlertSender>();
         builder.Services.AddSingleton<BudgetBot.Outbox.IOutboxSender>(sp => sp.GetRequiredService<AlertSender>());

@@ -10,7 +10,6 @@ namespace BudgetBot.Alerts;
 // workflow's whole spend on PRs merged in that week. A team with nothing to show gets no message.
 internal sealed class DigestBuilder(
     BudgetStatusService budgets,
-    BudgetLedger ledger,
     AlertQueries queries,
     IPendingRequests requests,
     IMergedPullRequests merged,
@@ -30,7 +29,7 @@ internal sealed class DigestBuilder(
         {
             if (b.Scope.OwningTeam(current) is { } team)
             {
-                statuses.Add((team, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now)));
+                statuses.Add((team, await budgets.StatusAsync(b, now, ct)));
             }
         }
         var pending = await requests.PendingAsync(ct);

@@ -48,6 +48,10 @@ internal static class DigestMessage
         {
             line += ", *exceeded*";
         }
+        else if (ForecastAlerts.RunsOutEarly(b))
+        {
+            line += $", at this rate {ForecastAlertMessage.RunsOut(b)}";
+        }
         else if (b.ProjectedUsd > available)
         {
             line += $", projected {Usd(b.ProjectedUsd)}";

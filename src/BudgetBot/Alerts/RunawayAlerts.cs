@@ -40,7 +40,7 @@ internal sealed partial class RunawayAlerts(
             var channel = AlertChannels.ForTeam(subject.Team, current);
             var fresh = await db.WriteAsync(async (c, tx) =>
             {
-                if (!await store.TryRecordRunawayAsync(c, tx, subject.Key, window, spent, channel, now))
+                if (!await store.TryRecordOnceAsync(c, tx, subject.Key, window, spent, channel, now))
                 {
                     return false;
                 }

@@ -1,5 +1,12 @@
 namespace BudgetBot.Budgets;
 
+// Where a budget's period is heading, better than the straight line of ProjectedUsd (Foresight
+// implements it); null when there is no history to forecast from.
+internal interface IBudgetForecasts
+{
+    Task<(decimal ForecastUsd, DateTimeOffset? ExhaustsAt)?> ForecastAsync(ActiveBudget budget, BudgetStatus status, DateTimeOffset now, CancellationToken ct);
+}
+
 internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, BudgetLedger ledger, TimeProvider clock, IEnumerable<IBudgetForecasts>? forecasts = null)
 {
     public async Task<IReadOnlyList<ActiveBudget>> ActiveAsync(DateTimeOffset now, CancellationToken ct = default)
@@ -18,7 +25,7 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
         var statuses = new List<BudgetStatus>();
         foreach (var b in await ActiveAsync(now, ct))
         {
-            statuses.Add(await WithForecastAsync(b, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now), now, ct));
+            statuses.Add(await StatusAsync(b, now, ct));
         }
         return statuses;
     }
@@ -27,11 +34,13 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
     {
         var now = clock.GetUtcNow();
         var b = (await ActiveAsync(now, ct)).FirstOrDefault(x => x.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
-        return b is null ? null : await WithForecastAsync(b, BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now), now, ct);
+        return b is null ? null : await StatusAsync(b, now, ct);
     }
 
-    private async Task<BudgetStatus> WithForecastAsync(ActiveBudget b, BudgetStatus status, DateTimeOffset now, CancellationToken ct)
+    // The budget's figures at now with its forecast (ForecastUsd and ExhaustsAt stay null without one).
+    public async Task<BudgetStatus> StatusAsync(ActiveBudget b, DateTimeOffset now, CancellationToken ct)
     {
+        var status = BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now);
         foreach (var f in forecasts ?? [])
         {
             if (await f.ForecastAsync(b, status, now, ct) is { } forecast)

@@ -31,7 +31,7 @@ internal sealed class ForecastService(Database db) : IBudgetForecasts
         var history = Enumerable.Range(0, DateOnly.FromDateTime(today.UtcDateTime).DayNumber - first.DayNumber)
             .Select(i => first.AddDays(i)).Select(d => new DailySpend(d, byDay.GetValueOrDefault(d))).ToList();
         var limit = Money.ToMicros(status.LimitUsd + status.GrantedUsd);
-        return Forecaster.Of(Money.ToMicros(status.SpentUsd), limit, history, now, budget.Period.End) is { } f
+        return Forecaster.Of(Money.ToMicros(status.SpentUsd), limit, history, now, budget.Period.Start, budget.Period.End) is { } f
             ? (Money.FromMicros(f.ForecastMicros), f.ExhaustsAt)
             : null;
     }

@@ -28,6 +28,16 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         "SELECT run_key AS RunKey, model AS Model, repo AS Repo, workflow AS Workflow, pr AS Pr, cost_micros AS CostMicros, last_ms AS LastMs " +
         "FROM run_costs WHERE last_ms >= @FromMs AND (@Repo IS NULL OR repo = @Repo) AND (@Workflow IS NULL OR workflow = @Workflow);");
 
+    internal static readonly SqlStatement Run = new(
+        "Foresight.RunCost",
+        "SELECT run_key AS RunKey, model AS Model, repo AS Repo, workflow AS Workflow, pr AS Pr, cost_micros AS CostMicros, last_ms AS LastMs " +
+        "FROM run_costs WHERE run_key = @RunKey;");
+
+    internal static readonly SqlStatement Baseline = new(
+        "Foresight.RunCostBaseline",
+        "SELECT run_key AS RunKey, " + SqlSum.Of("cost_micros") + " AS CostMicros, MAX(last_ms) AS LastMs FROM run_costs " +
+        "WHERE last_ms >= @FromMs AND repo = @Repo AND workflow = @Workflow AND run_key <> @RunKey GROUP BY run_key;");
+
     public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
     {
         foreach (var d in RunCostDelta.Of(inserted))
@@ -35,6 +45,17 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
             await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), d, tx, cancellationToken: ct));
         }
     }
+
+    // One run's cost per model.
+    public async Task<IReadOnlyList<RunCostRow>> RunAsync(string runKey, CancellationToken ct) =>
+        (await db.ReadAsync(c => c.QueryAsync<RunCostRow>(new CommandDefinition(db.Sql(Run), new { RunKey = runKey }, cancellationToken: ct)), ct)).ToList();
+
+    // The cost of each other run of the workflow in the repository that ended in [fromMs, now] and has
+    // been quiet since (RunEstimates.QuietMs): the baseline an anomaly is judged against.
+    public async Task<IReadOnlyList<long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, string exceptRunKey, long nowMs, CancellationToken ct) =>
+        (await db.ReadAsync(c => c.QueryAsync<(string RunKey, long CostMicros, long LastMs)>(new CommandDefinition(db.Sql(Baseline),
+            new { FromMs = fromMs, Repo = repo, Workflow = workflow, RunKey = exceptRunKey }, cancellationToken: ct)), ct))
+        .Where(r => r.LastMs <= nowMs - RunEstimates.QuietMs).Select(r => r.CostMicros).ToList();
 
     // Rows of runs whose latest usage falls in [fromMs, now]; either filter may be null for "any".
     public async Task<IReadOnlyList<RunCostRow>> WindowAsync(long fromMs, string? repo, string? workflow, CancellationToken ct) =>

@@ -47,9 +47,13 @@ public sealed class ThresholdAlertTests : IAsyncLifetime
         Assert.Contains("passed the *50%* threshold", alert.Payload, StringComparison.Ordinal);
         SlackPayloads.AssertWithinLimits(alert.Payload);
         Assert.Single(afterRestart);
-        Assert.Equal(2, nextPeriod.Count);
-        Assert.Contains("passed the *50%* threshold", nextPeriod[1].Payload, StringComparison.Ordinal);
-        Assert.Contains("2026-05-01 00:00 UTC", nextPeriod[1].Payload, StringComparison.Ordinal);
+        // $2,600 half an hour into April, after a March that spent on one day only, is also forecast to
+        // run out early: that alert (ForecastAlertTests) is apart from the threshold ones counted here.
+        var thresholds = nextPeriod.Where(r => !r.Payload.Contains("Budget forecast", StringComparison.Ordinal)).ToList();
+        Assert.Single(nextPeriod, r => r.Payload.Contains("Budget forecast: platform", StringComparison.Ordinal));
+        Assert.Equal(2, thresholds.Count);
+        Assert.Contains("passed the *50%* threshold", thresholds[1].Payload, StringComparison.Ordinal);
+        Assert.Contains("2026-05-01 00:00 UTC", thresholds[1].Payload, StringComparison.Ordinal);
     }
 
     [Fact]

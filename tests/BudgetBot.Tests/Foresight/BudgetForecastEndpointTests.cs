@@ -23,15 +23,17 @@ public sealed class BudgetForecastEndpointTests : IAsyncLifetime
 
         var s = await client.GetJsonAsync("/api/budgets/review-agents");
 
-        // $60 spent, then half of today and four whole days at $30: $195; the $100 limit is reached
-        // $40 later, half a day of $15 and then 25/30 of Thursday: Thursday 20:00.
+        // $60 spent in 2.5 days: the straight line runs at $24 a day, the history at $30, and 28 days
+        // of history weigh 0.6, so $27.60 a day: half of today and four whole days add $124.20, $184.20.
+        // The $100 limit is reached $40 later: $13.80 today, then 26.2/27.6 of Thursday, 22:46:57.
         Assert.Equal(60m, s.Decimal("spentUsd"));
-        Assert.InRange(s.Decimal("forecastUsd"), 194.99999m, 195.00001m);
-        Assert.InRange(s.GetProperty("exhaustsAt").GetDateTimeOffset(), new DateTimeOffset(2026, 3, 12, 19, 59, 59, TimeSpan.Zero), new DateTimeOffset(2026, 3, 12, 20, 0, 1, TimeSpan.Zero));
+        Assert.InRange(s.Decimal("forecastUsd"), 184.19999m, 184.20001m);
+        Assert.InRange(s.GetProperty("exhaustsAt").GetDateTimeOffset(), new DateTimeOffset(2026, 3, 12, 22, 46, 56, TimeSpan.Zero), new DateTimeOffset(2026, 3, 12, 22, 46, 58, TimeSpan.Zero));
         var list = await client.GetJsonAsync("/api/budgets");
-        // The org's $20,000 month: $300 so far and 20.5 days at $30 to go stay well inside it.
+        // The org's $20,000 month: $300 in 10.5 days ($28.57 a day on the straight line), then 20.5 days
+        // at 0.6 x $30 + 0.4 x $28.57 = $29.43 a day, $903.29, stay well inside it.
         var org = list.EnumerateArray().Single(b => b.GetProperty("id").GetString() == "everything");
-        Assert.InRange(org.Decimal("forecastUsd"), 914.99999m, 915.00001m);
+        Assert.InRange(org.Decimal("forecastUsd"), 903.28m, 903.29m);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, org.GetProperty("exhaustsAt").ValueKind);
     }
 

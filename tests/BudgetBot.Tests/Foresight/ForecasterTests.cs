@@ -26,7 +26,8 @@ public sealed class ForecasterTests
     public void FlatHistory_AddsTheDailyRateForWhatIsLeft(string now, string end, string what, long added)
     {
         var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
-        var f = Forecaster.Of(7 * Usd, 1_000 * Usd, Flat(DateOnly.FromDateTime(at.UtcDateTime)), at,
+        // The period began 16.8 hours ago, so the straight line also runs at $10 a day.
+        var f = Forecaster.Of(7 * Usd, 1_000 * Usd, Flat(DateOnly.FromDateTime(at.UtcDateTime)), at, at.AddHours(-16.8),
             DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(f is not null, what);
@@ -43,7 +44,7 @@ public sealed class ForecasterTests
     {
         var now = new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero);
 
-        var f = Forecaster.Of(spentUsd * Usd, limitUsd * Usd, Flat(new DateOnly(2026, 3, 10)), now, now.AddDays(5));
+        var f = Forecaster.Of(spentUsd * Usd, limitUsd * Usd, Flat(new DateOnly(2026, 3, 10)), now, now.AddDays(-spentUsd / 10.0), now.AddDays(5));
 
         if (expected is null)
         {
@@ -55,7 +56,7 @@ public sealed class ForecasterTests
 
     [Fact]
     public void WithoutHistory_ThereIsNoForecast() =>
-        Assert.Null(Forecaster.Of(0, Usd, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)));
+        Assert.Null(Forecaster.Of(0, Usd, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)));
 
     [Fact]
     public void AWeekendAhead_AddsLessThanTwoWorkdaysAhead()
@@ -66,8 +67,8 @@ public sealed class ForecasterTests
         var saturday = new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero);
         var monday = saturday.AddDays(2);
 
-        var weekend = Forecaster.Of(0, 1_000 * Usd, history, saturday, saturday.AddDays(2))!.ForecastMicros;
-        var workdays = Forecaster.Of(0, 1_000 * Usd, history, monday, monday.AddDays(2))!.ForecastMicros;
+        var weekend = Forecaster.Of(0, 1_000 * Usd, history, saturday, saturday, saturday.AddDays(2))!.ForecastMicros;
+        var workdays = Forecaster.Of(0, 1_000 * Usd, history, monday, monday, monday.AddDays(2))!.ForecastMicros;
 
         Assert.True(weekend * 3 < workdays, $"weekend {weekend}, workdays {workdays}");
         Assert.Equal([1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], Forecaster.Profile(Flat(new DateOnly(2026, 3, 10))).Select(f => Math.Round(f, 12)));

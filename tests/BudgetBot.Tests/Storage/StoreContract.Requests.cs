@@ -78,7 +78,7 @@ public abstract partial class StoreContract<TProvider>
         var now = Clock.GetUtcNow();
         var period = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         Task<bool> Threshold(int percent) => Db.WriteAsync((c, tx) => alerts.TryRecordThresholdAsync(c, tx, "platform", period, percent, "C0PLATFORM", now), Ct);
-        Task<bool> Runaway(DateTimeOffset window) => Db.WriteAsync((c, tx) => alerts.TryRecordRunawayAsync(c, tx, "run:acme/api/42", window, 60_000_000, null, now), Ct);
+        Task<bool> Runaway(DateTimeOffset window) => Db.WriteAsync((c, tx) => alerts.TryRecordOnceAsync(c, tx, "run:acme/api/42", window, 60_000_000, null, now), Ct);
 
         var eighty = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Threshold(80)));
         Assert.Equal(1, eighty.Count(x => x));

@@ -31,6 +31,8 @@ internal sealed record BudgetPolicy(
     // The first rule whose workflow pattern matches, as written in the file.
     public RoutingRule? RoutingFor(string? workflow) => Routing.FirstOrDefault(r => r.Matches(workflow));
 
+    public AnomalySettings Anomalies { get; init; } = AnomalySettings.Default;
+
     // Users maps GitHub logins to Slack users (from users: and people:); this is the way back.
     public string? GitHubLoginOf(string slackUser) =>
         Users.FirstOrDefault(u => string.Equals(u.Value, slackUser, StringComparison.Ordinal)).Key;

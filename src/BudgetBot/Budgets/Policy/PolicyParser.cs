@@ -13,7 +13,7 @@ internal static partial class PolicyParser
     [
         "timezone", "teams", "budgets", "approvals", "founders", "experiments",
         "alerts", "digest", "pricing", "prComments", "users", "providers", "people", "requests",
-        "estimates", "routing",
+        "estimates", "routing", "anomalies",
     ];
 
     // knownModel: whether the price catalog knows a model; `policy check` passes it, so a routing rule
@@ -90,6 +90,7 @@ internal static partial class PolicyParser
             Requests = SettingsParser.Requests(reader, top["requests"]),
             Estimates = EstimatesParser.Parse(reader, top["estimates"]),
             Routing = RoutingParser.Parse(reader, top["routing"], knownModel),
+            Anomalies = AnomaliesParser.Parse(reader, top["anomalies"]),
         };
     }
 
