@@ -12,7 +12,7 @@ internal static class MetricsAggregator
     public static List<OtlpUsage> ToEvents(IEnumerable<MetricSample> deltas)
     {
         var events = new List<OtlpUsage>();
-        foreach (var (id, group) in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal).SelectMany(g => ExportWindows.Split(g.Key, g)))
+        foreach (var (id, group) in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal).SelectMany(g => ExportWindows.Split(OtlpIds.Digest(g.Key), g)))
         {
             decimal input = 0, inputWithCache = 0, output = 0, cacheRead = 0, cacheWrite = 0;
             decimal? cost = null;

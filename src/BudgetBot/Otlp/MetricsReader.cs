@@ -71,7 +71,8 @@ internal static class MetricsReader
             samples.Add(new MetricSample(
                 // No times in the group: the points of one request are joined by export window
                 // (MetricsAggregator), because senders stamp each series with its own start time.
-                GroupKey: OtlpIds.Hash(p.Attributes, MetricKinds.ClassKeys, p.Scope),
+                // The key is the hash's input, hashed once per group rather than once per point.
+                GroupKey: OtlpIds.Text(p.Attributes, MetricKinds.ClassKeys, p.Scope),
                 // Only a CUMULATIVE series is differenced against its last point; delta points (Claude
                 // Code's) need no series key, and hashing one per point cost a quarter of the read.
                 SeriesKey: p.Cumulative ? OtlpIds.Hash(p.Attributes, EmptyKeys, p.Scope, p.Metric) : "",

@@ -11,46 +11,58 @@ namespace BudgetBot.Otlp;
 // numbers are derived from them, nothing is stored as is.
 internal sealed class OtlpAttributes
 {
-    private readonly Dictionary<string, string> values;
+    private static readonly KeyValuePair<string, string>[] None = [];
 
-    private OtlpAttributes(Dictionary<string, string> values) => this.values = values;
+    // A point's attributes are its own over its resource's, kept as two layers: copying the
+    // resource's set for each of an export's thousands of points was most of reading it.
+    private readonly OtlpAttributes? parent;
+    private readonly Dictionary<string, string> own;
+    private KeyValuePair<string, string>[]? sorted;
 
-    public static readonly OtlpAttributes Empty = new(new Dictionary<string, string>(StringComparer.Ordinal));
+    private OtlpAttributes(OtlpAttributes? parent, Dictionary<string, string> own)
+    {
+        this.parent = parent is { own.Count: 0, parent: null } ? null : parent;
+        this.own = own;
+    }
 
-    public int Count => values.Count;
+    public static readonly OtlpAttributes Empty = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public int Count => Sorted().Length;
 
     public static OtlpAttributes Read(JsonElement owner) => Empty.With(owner);
 
     // Resource attributes first, then the item's own (the more specific wins).
     public OtlpAttributes With(JsonElement owner)
     {
-        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        var added = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var kv in OtlpJson.Array(owner, "attributes"))
         {
             if (OtlpJson.String(kv, "key") is { } key && kv.TryGetProperty("value", out var v) && Text(v) is { } text)
             {
-                merged[key] = text;
+                added[key] = text;
             }
         }
-        return new OtlpAttributes(merged);
+        return new OtlpAttributes(this, added);
     }
 
     // The protobuf form, written as the JSON form would be, so an item hashes to the same id whichever
     // encoding brought it.
     public OtlpAttributes With(RepeatedField<KeyValue> attributes)
     {
-        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        var added = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
         foreach (var kv in attributes)
         {
             if (Text(kv.Value) is { } text)
             {
-                merged[kv.Key] = text;
+                added[kv.Key] = text;
             }
         }
-        return new OtlpAttributes(merged);
+        return new OtlpAttributes(this, added);
     }
 
-    public string? Get(string key) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+    // An own value hides the resource's even when empty, as an overlay does.
+    public string? Get(string key) =>
+        own.TryGetValue(key, out var v) ? (v.Length > 0 ? v : null) : parent?.Get(key);
 
     public string? First(params ReadOnlySpan<string> keys)
     {
@@ -73,8 +85,39 @@ internal sealed class OtlpAttributes
         var text => OtlpJson.Decimal(text) is { } n && n >= 0 && n == Math.Floor(n) && n <= 1_000_000_000_000_000m ? (long)n : -1,
     };
 
-    // Sorted by key so the same set hashes the same whatever order the sender wrote it in.
-    public IEnumerable<KeyValuePair<string, string>> Sorted() => values.OrderBy(kv => kv.Key, StringComparer.Ordinal);
+    // Sorted by key so the same set hashes the same whatever order the sender wrote it in. Computed
+    // once per set: a resource's sorted pairs are merged into each of its points'.
+    public KeyValuePair<string, string>[] Sorted()
+    {
+        if (sorted is { } done)
+        {
+            return done;
+        }
+        var mine = own.Count == 0 ? None : own.ToArray();
+        Array.Sort(mine, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var below = parent?.Sorted() ?? None;
+        if (below.Length == 0)
+        {
+            return sorted = mine;
+        }
+        var merged = new List<KeyValuePair<string, string>>(below.Length + mine.Length);
+        int i = 0, j = 0;
+        while (i < below.Length || j < mine.Length)
+        {
+            var order = i == below.Length ? 1 : j == mine.Length ? -1 : string.CompareOrdinal(below[i].Key, mine[j].Key);
+            if (order < 0)
+            {
+                merged.Add(below[i++]);
+                continue;
+            }
+            if (order == 0)
+            {
+                i++;
+            }
+            merged.Add(mine[j++]);
+        }
+        return sorted = merged.ToArray();
+    }
 
     private static string? Text(JsonElement anyValue)
     {

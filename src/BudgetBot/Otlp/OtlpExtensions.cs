@@ -1,7 +1,11 @@
 using System.Text.Json;
 using BudgetBot.Auth;
 using BudgetBot.Operations;
+using Google.Protobuf;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTelemetry.Proto.Collector.Logs.V1;
+using OpenTelemetry.Proto.Collector.Metrics.V1;
+using OpenTelemetry.Proto.Collector.Trace.V1;
 
 namespace BudgetBot.Otlp;
 
@@ -27,25 +31,41 @@ internal static class OtlpExtensions
         return app;
     }
 
-    // These answer IResult, not a TypedResults union: a protobuf request is answered in protobuf
-    // (OtlpProtobuf), which no typed result describes; Describe states the JSON answers instead.
-    public static Task<IResult> PostMetrics(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, receiver, logs, "rejectedDataPoints", body => receiver.MetricsAsync(body, ct), OtlpProtobuf.MetricsAsync, ct);
+    public static Task<Results<Ok<OtlpMetricsAnswer>, ProtobufResult<ExportMetricsServiceResponse>, ProtobufStatus, ProblemHttpResult>> PostMetrics(
+        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, logs, ExportMetricsServiceRequest.Parser,
+            async m => OtlpResponses.Metrics(await receiver.MetricsAsync(m, ct)),
+            async body => OtlpResponses.MetricsJson(await receiver.MetricsAsync(body, ct)), ct);
 
-    public static Task<IResult> PostLogs(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, receiver, logs, "rejectedLogRecords", body => receiver.LogsAsync(body, ct), OtlpProtobuf.LogsAsync, ct);
+    public static Task<Results<Ok<OtlpLogsAnswer>, ProtobufResult<ExportLogsServiceResponse>, ProtobufStatus, ProblemHttpResult>> PostLogs(
+        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, logs, ExportLogsServiceRequest.Parser,
+            async m => OtlpResponses.Logs(await receiver.LogsAsync(m, ct)),
+            async body => OtlpResponses.LogsJson(await receiver.LogsAsync(body, ct)), ct);
 
-    public static Task<IResult> PostTraces(HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
-        ReceiveAsync(request, receiver, logs, "rejectedSpans", body => receiver.TracesAsync(body, ct), OtlpProtobuf.TracesAsync, ct);
+    public static Task<Results<Ok<OtlpTracesAnswer>, ProtobufResult<ExportTraceServiceResponse>, ProtobufStatus, ProblemHttpResult>> PostTraces(
+        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, CancellationToken ct) =>
+        ReceiveAsync(request, logs, ExportTraceServiceRequest.Parser,
+            async m => OtlpResponses.Traces(await receiver.TracesAsync(m, ct)),
+            async body => OtlpResponses.TracesJson(await receiver.TracesAsync(body, ct)), ct);
 
-    private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, OtlpReceiver receiver, ILoggerFactory logs, string rejectedField,
-        Func<JsonElement, Task<Rejections>> receive, OtlpProtobuf.Handler protobuf, CancellationToken ct)
+    // A protobuf request is answered in protobuf, anything else as OTLP/HTTP JSON: 200 with {} when
+    // all was taken, or partialSuccess naming what was rejected.
+    private static async Task<Results<Ok<TJson>, ProtobufResult<TProto>, ProtobufStatus, ProblemHttpResult>> ReceiveAsync<TRequest, TProto, TJson>(
+        HttpRequest request, ILoggerFactory logs, MessageParser<TRequest> parser,
+        Func<TRequest, Task<TProto>> protobuf, Func<JsonElement, Task<TJson>> json, CancellationToken ct)
+        where TRequest : class, IMessage<TRequest>
+        where TProto : IMessage<TProto>
     {
         var logger = logs.CreateLogger(typeof(OtlpReceiver));
         if (OtlpBody.IsProtobuf(request))
         {
-            return await protobuf(request, receiver, logger, ct);
+            var (message, failure) = await OtlpProtobuf.ReadAsync(request, parser, logger, ct);
+            if (failure is not null)
+            {
+                return failure;
+            }
+            return new ProtobufResult<TProto>(await protobuf(message!));
         }
         var (document, problem) = await OtlpBody.ReadAsync(request, logger, ct);
         if (problem is not null)
@@ -53,11 +73,7 @@ internal static class OtlpExtensions
             return problem;
         }
         using var body = document!;
-        var rejected = await receive(body.RootElement);
-        // OTLP: 200 with {} when all was taken, or partialSuccess naming what was rejected.
-        return TypedResults.Json(rejected.Count == 0
-            ? new Dictionary<string, object?>()
-            : new Dictionary<string, object?> { ["partialSuccess"] = new Dictionary<string, object?> { [rejectedField] = rejected.Count, ["errorMessage"] = rejected.Message } });
+        return TypedResults.Ok(await json(body.RootElement));
     }
 
     private static void Describe(RouteHandlerBuilder endpoint, string path, string name) =>
@@ -65,7 +81,7 @@ internal static class OtlpExtensions
             .RequireScope(Scopes.Ingest)
             .DisableAntiforgery()
             .AcceptsJson(typeof(JsonElement))
-            .Produces<Dictionary<string, object>>(StatusCodes.Status200OK)
+            .AddOpenApiOperationTransformer(ProtobufResponse.DescribeAsync)
             .ProducesProblems(StatusCodes.Status415UnsupportedMediaType)
             .WithTags("OTLP")
             .WithName(name)

@@ -51,8 +51,14 @@ internal sealed class OtlpReceiver(CumulativeSeries series, SessionClaims claims
         {
             return;
         }
-        var (kept, dropped) = await claims.FilterAsync(channel, events, ct);
-        var result = kept.Count == 0 ? new IngestResult(0, 0) : await ingestor.IngestAsync(kept.ConvertAll(k => k.Event), ct);
+        // Claiming the sessions and storing what this channel keeps is one write transaction.
+        var dropped = 0;
+        var result = await ingestor.IngestAsync(events.ConvertAll(u => u.Event), async (c, tx) =>
+        {
+            var (kept, notOurs) = await claims.FilterAsync(c, tx, channel, events, ct);
+            dropped = notOurs;
+            return kept.ConvertAll(k => k.Event);
+        }, ct);
         OtlpLog.Stored(logger, channel, result.Accepted, result.Duplicates, dropped);
     }
 

@@ -1,4 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using BudgetBot.Storage;
+using BudgetBot.Usage;
 using Dapper;
 
 namespace BudgetBot.Otlp;
@@ -23,7 +26,15 @@ internal sealed class SessionClaims(Database db, TimeProvider clock)
 
     // Keeps the events of sessions this channel owns (claiming unclaimed ones) and events without a
     // session; returns them and how many were dropped as another channel's.
-    public async Task<(List<OtlpUsage> Kept, int Dropped)> FilterAsync(string channel, IReadOnlyList<OtlpUsage> events, CancellationToken ct)
+    public async Task<(List<OtlpUsage> Kept, int Dropped)> FilterAsync(string channel, IReadOnlyList<OtlpUsage> events, CancellationToken ct) =>
+        events.Any(e => e.SessionId is not null)
+            ? await db.WriteAsync((c, tx) => FilterAsync(c, tx, channel, events, ct), ct)
+            : (events.ToList(), 0);
+
+    // The same inside the caller's write transaction (the OTLP receiver's ingest), so claiming the
+    // sessions and storing their events commit together.
+    public async Task<(List<OtlpUsage> Kept, int Dropped)> FilterAsync(
+        DbConnection c, DbTransaction tx, string channel, IReadOnlyList<OtlpUsage> events, CancellationToken ct)
     {
         var sessions = events.Select(e => e.SessionId).OfType<string>().Where(s => s.Length <= 200).Distinct(StringComparer.Ordinal).ToList();
         if (sessions.Count == 0)
@@ -31,27 +42,36 @@ internal sealed class SessionClaims(Database db, TimeProvider clock)
             return (events.ToList(), 0);
         }
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var owners = await db.WriteAsync(async (c, tx) =>
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        // One claim command prepared and rebound for the export's sessions.
+        await using (var claim = c.CreateCommand())
         {
-            var found = new Dictionary<string, string>(StringComparer.Ordinal);
+            claim.Transaction = tx;
+            claim.CommandText = db.Sql(Claim);
+            var sessionId = Parameter(claim, "@SessionId", DbType.String, null);
+            Parameter(claim, "@Channel", DbType.String, channel);
+            Parameter(claim, "@Now", DbType.Int64, now);
+            if (db.Dialect == SqlDialect.Sqlite)
+            {
+                await claim.PrepareAsync(ct);
+            }
             foreach (var session in sessions)
             {
-                var row = new { SessionId = session, Channel = channel, Now = now };
-                found[session] = await TryClaimAsync(c, tx, row)
+                sessionId.Value = session;
+                owners[session] = await TryClaimAsync(claim, ct)
                     ? channel
-                    : await c.QuerySingleAsync<string>(db.Sql(Owner), row, tx);
+                    : await c.QuerySingleAsync<string>(db.Sql(Owner), new { SessionId = session }, tx);
             }
-            return found;
-        }, ct);
+        }
         var kept = events.Where(e => e.SessionId is null || !owners.TryGetValue(e.SessionId, out var o) || o == channel).ToList();
         return (kept, events.Count - kept.Count);
     }
 
-    private async Task<bool> TryClaimAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, object row)
+    private static async Task<bool> TryClaimAsync(DbCommand claim, CancellationToken ct)
     {
         try
         {
-            return await c.ExecuteAsync(db.Sql(Claim), row, tx) == 1;
+            return await claim.ExecuteNonQueryAsync(ct) == 1;
         }
         catch (Exception e) when (Constraints.IsDuplicateKey(e))
         {
@@ -59,4 +79,17 @@ internal sealed class SessionClaims(Database db, TimeProvider clock)
             return false;
         }
     }
+
+    private static DbParameter Parameter(DbCommand command, string name, DbType type, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.DbType = type;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+        return p;
+    }
 }
+
+// A usage event with the agent session it belongs to (if the sender said), for SessionClaims.
+internal sealed record OtlpUsage(UsageEvent Event, string? SessionId);

@@ -103,3 +103,12 @@ internal sealed class ClaudeCodeImporter(UsageIngestor ingestor, SessionClaims c
         }
     }
 }
+
+internal static class TranscriptsExtensions
+{
+    public static IHostApplicationBuilder AddTranscripts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ClaudeCodeImporter>();
+        return builder;
+    }
+}

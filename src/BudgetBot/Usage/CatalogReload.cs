@@ -102,3 +102,12 @@ internal sealed partial class CatalogReload(
     [LoggerMessage(EventId = 9004, Level = LogLevel.Error, Message = "Reloading the price catalog {Path} failed; the last good catalog stays in use")]
     private static partial void LogReloadFailed(ILogger logger, string path, Exception exception);
 }
+
+// Pricing:CatalogPath points at a newer genai-prices data.json than the embedded one; it is re-read
+// every ReloadSeconds and an invalid file leaves the last good catalog in place.
+internal sealed class PricingOptions
+{
+    public string? CatalogPath { get; set; }
+
+    public int ReloadSeconds { get; set; } = 60;
+}

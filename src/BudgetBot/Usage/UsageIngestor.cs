@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 
@@ -19,24 +20,24 @@ internal sealed partial class UsageIngestor(
     IEnumerable<IUsageEffect> effects,
     ILogger<UsageIngestor> logger)
 {
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default)
+    public Task<IngestResult> IngestAsync(IReadOnlyList<UsageEvent> events, CancellationToken ct = default) => IngestAsync(events, null, ct);
+
+    // keep, when given, runs first inside the write transaction and returns which of the events to
+    // store (OTLP's session claims), so deciding and storing commit together.
+    public async Task<IngestResult> IngestAsync(
+        IReadOnlyList<UsageEvent> events, Func<DbConnection, DbTransaction, Task<List<UsageEvent>>>? keep, CancellationToken ct)
     {
         var currentPolicy = policy.Current;
         var currentCatalog = catalog.Current;
         var priced = events.Select(e => UsagePricer.Price(e, currentCatalog, currentPolicy)).ToList();
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var followUps = new List<Func<CancellationToken, Task>>();
+        var candidates = priced;
         var stored = await db.WriteAsync(async (c, tx) =>
         {
             followUps.Clear();
-            var inserted = new List<PricedUsage>(priced.Count);
-            foreach (var p in priced)
-            {
-                if (await store.InsertAsync(c, tx, p, nowMs))
-                {
-                    inserted.Add(p);
-                }
-            }
+            candidates = keep is null ? priced : Kept(priced, await keep(c, tx));
+            var inserted = await store.InsertAllAsync(c, tx, candidates, nowMs);
             await store.ApplyRollupsAsync(c, tx, inserted.SelectMany(Deltas));
             await store.ReleaseReservationsAsync(c, tx, inserted.Where(p => p.Event.RunId is not null).Select(p => p.Event.RunId!), nowMs);
             foreach (var hook in hooks)
@@ -54,7 +55,13 @@ internal sealed partial class UsageIngestor(
         }, ct);
         await FollowUpAsync(followUps, stored.Count, ct);
         await NotifyAsync(stored, ct);
-        return new IngestResult(stored.Count, priced.Count - stored.Count);
+        return new IngestResult(stored.Count, candidates.Count - stored.Count);
+    }
+
+    private static List<PricedUsage> Kept(List<PricedUsage> priced, List<UsageEvent> kept)
+    {
+        var set = new HashSet<UsageEvent>(kept, ReferenceEqualityComparer.Instance);
+        return priced.FindAll(p => set.Contains(p.Event));
     }
 
     // Each effect's row is committed with the events; a follow-up that fails leaves it to the outbox.
@@ -102,4 +109,19 @@ internal sealed partial class UsageIngestor(
         var hour = RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds());
         return p.Scopes.Select(s => new RollupDelta(s.ToString(), hour, p.CostMicros, 1, p.Unpriced ? 1 : 0));
     }
+}
+
+// Told about newly stored events after their transaction commits, best effort: a crash between the
+// commit and the call loses it, so what must happen is an IUsageEffect instead. Duplicates are never
+// passed on, so an observer sees each event once per process that stored it.
+internal interface IUsageObserver
+{
+    Task OnStoredAsync(IReadOnlyList<PricedUsage> stored, CancellationToken ct);
+}
+
+// Runs inside the ingest transaction, after the new events are stored and rolled up, for work that
+// must land atomically with them (re-reconciling a day the provider has already billed).
+internal interface IUsageWriteHook
+{
+    Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Storage;
 using Dapper;
@@ -39,24 +40,78 @@ internal sealed class UsageStore(Database db)
         "Usage.ReleaseReservations",
         "UPDATE reservations SET released_at_ms = @Now WHERE run_id = @RunId AND released_at_ms IS NULL;");
 
-    public async Task<bool> InsertAsync(DbConnection c, DbTransaction tx, PricedUsage p, long receivedAtMs)
+    public async Task<bool> InsertAsync(DbConnection c, DbTransaction tx, PricedUsage p, long receivedAtMs) =>
+        (await InsertAllAsync(c, tx, [p], receivedAtMs)).Count == 1;
+
+    // The rows the key did not already hold, in order. One command is prepared and rebound for the
+    // whole batch: SQLite then compiles the 27-column insert once per batch instead of once per event
+    // (a fresh Dapper command per row was a third of ingesting a batch).
+    public async Task<List<PricedUsage>> InsertAllAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> rows, long receivedAtMs)
+    {
+        var inserted = new List<PricedUsage>(rows.Count);
+        if (rows.Count == 0)
+        {
+            return inserted;
+        }
+        await using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = db.Sql(Insert);
+        var parameters = new DbParameter[Parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "@" + Parameters[i].Name;
+            parameters[i].DbType = Parameters[i].Type;
+            command.Parameters.Add(parameters[i]);
+        }
+        if (db.Dialect == SqlDialect.Sqlite)
+        {
+            await command.PrepareAsync();
+        }
+        foreach (var p in rows)
+        {
+            Bind(parameters, p, receivedAtMs);
+            try
+            {
+                if (await command.ExecuteNonQueryAsync() == 1)
+                {
+                    inserted.Add(p);
+                }
+            }
+            catch (Exception ex) when (Constraints.IsDuplicateKey(ex))
+            {
+                // Two writers raced past NOT EXISTS: the key says the event is already stored.
+            }
+        }
+        return inserted;
+    }
+
+    // In the order of Values; each bound by Bind.
+    private static readonly (string Name, DbType Type)[] Parameters =
+    [
+        ("Source", DbType.String), ("EventId", DbType.String), ("OccurredAtMs", DbType.Int64), ("ReceivedAtMs", DbType.Int64),
+        ("Model", DbType.String), ("ModelRaw", DbType.String), ("Provider", DbType.String), ("InputTokens", DbType.Int64),
+        ("OutputTokens", DbType.Int64), ("CacheReadTokens", DbType.Int64), ("CacheWrite5mTokens", DbType.Int64),
+        ("CacheWrite1hTokens", DbType.Int64), ("CostMicros", DbType.Int64), ("ReportedCostMicros", DbType.Int64),
+        ("ListCostMicros", DbType.Int64), ("Unpriced", DbType.Int32), ("Repo", DbType.String), ("Pr", DbType.Int32),
+        ("Branch", DbType.String), ("Sha", DbType.String), ("RunId", DbType.String), ("RunAttempt", DbType.Int32),
+        ("JobId", DbType.String), ("Workflow", DbType.String), ("Actor", DbType.String), ("Team", DbType.String),
+        ("Experiment", DbType.String),
+    ];
+
+    private static void Bind(DbParameter[] a, PricedUsage p, long receivedAtMs)
     {
         var e = p.Event;
-        var row = new
+        object?[] values =
+        [
+            e.Source, e.Id, e.OccurredAt.ToUnixTimeMilliseconds(), receivedAtMs, p.CanonicalModel, e.Model, e.Provider ?? p.InferredProvider,
+            e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens, p.CostMicros,
+            p.ReportedCostMicros, p.ListCostMicros, p.Unpriced ? 1 : 0, e.Repo, e.Pr, e.Branch, e.Sha, e.RunId, e.RunAttempt, e.JobId,
+            e.Workflow, e.Actor, p.Team, e.Experiment,
+        ];
+        for (var i = 0; i < a.Length; i++)
         {
-            e.Source, EventId = e.Id, OccurredAtMs = e.OccurredAt.ToUnixTimeMilliseconds(), ReceivedAtMs = receivedAtMs,
-            Model = p.CanonicalModel, ModelRaw = e.Model, Provider = e.Provider ?? p.InferredProvider, e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens,
-            p.CostMicros, p.ReportedCostMicros, p.ListCostMicros, Unpriced = p.Unpriced ? 1 : 0, e.Repo, e.Pr, e.Branch, e.Sha,
-            e.RunId, e.RunAttempt, e.JobId, e.Workflow, e.Actor, p.Team, e.Experiment,
-        };
-        try
-        {
-            return await c.ExecuteAsync(db.Sql(Insert), row, tx) == 1;
-        }
-        catch (Exception ex) when (Constraints.IsDuplicateKey(ex))
-        {
-            // Two writers raced past NOT EXISTS: the key says the event is already stored.
-            return false;
+            a[i].Value = values[i] ?? DBNull.Value;
         }
     }
 

@@ -174,6 +174,30 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.Equal(Operation(Webhook, "post").GetRawText(), webhook.GetRawText());
     }
 
+    [Theory]
+    [InlineData("/v1/metrics", "rejectedDataPoints")]
+    [InlineData("/v1/logs", "rejectedLogRecords")]
+    [InlineData("/v1/traces", "rejectedSpans")]
+    public void OtlpRoute_DescribesItsJsonAndProtobufAnswers(string path, string rejected)
+    {
+        var operation = Operation(path, "post");
+        Assert.Equal(["ingest"], Assert.Single(operation.GetProperty("security").EnumerateArray()).GetProperty("bearer").EnumerateArray().Select(s => s.GetString()));
+        var responses = operation.GetProperty("responses");
+        var ok = responses.GetProperty("200").GetProperty("content");
+        var answer = Resolve(ok.GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["partialSuccess"], Properties(answer));
+        var partial = Resolve(NonNull(answer.GetProperty("properties").GetProperty("partialSuccess")));
+        Assert.Equal([rejected, "errorMessage"], Properties(partial).ToArray());
+        Assert.True(ok.GetProperty("application/x-protobuf").TryGetProperty("schema", out _), $"{path} 200 has no protobuf schema");
+        foreach (var status in (string[])["400", "415"])
+        {
+            var content = responses.GetProperty(status).GetProperty("content");
+            Assert.Equal("#/components/schemas/ProblemDetails", content.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+            var rpcStatus = Resolve(content.GetProperty("application/x-protobuf").GetProperty("schema"));
+            Assert.Equal(["code", "message"], Properties(rpcStatus).Order());
+        }
+    }
+
     private JsonElement Operation(string path, string method) => doc.GetProperty("paths").GetProperty(path).GetProperty(method);
 
     private static JsonElement Json200(JsonElement operation) =>
@@ -183,6 +207,19 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         schema.TryGetProperty("$ref", out var reference)
             ? doc.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..])
             : schema;
+
+    // A nullable object property is a choice of null and the object's schema.
+    private static JsonElement NonNull(JsonElement schema)
+    {
+        foreach (var choice in (string[])["oneOf", "anyOf"])
+        {
+            if (schema.TryGetProperty(choice, out var options))
+            {
+                return options.EnumerateArray().Single(o => o.TryGetProperty("$ref", out _) || o.TryGetProperty("properties", out _));
+            }
+        }
+        return schema;
+    }
 
     private static IEnumerable<string> Properties(JsonElement schema) =>
         schema.GetProperty("properties").EnumerateObject().Select(p => p.Name);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using BudgetBot.Auth;
 using BudgetBot.Tests.Infrastructure;
@@ -100,7 +101,10 @@ public sealed class OtlpMetricsTests : IAsyncLifetime
         var response = await client.PostAsync("/v1/metrics", json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var partial = (await response.ReadAsync()).GetProperty("partialSuccess");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        // The wire form, names and order, as OTLP's JSON mapping writes ExportMetricsServiceResponse.
+        Assert.StartsWith("{\"partialSuccess\":{\"rejectedDataPoints\":2,\"errorMessage\":\"", text, StringComparison.Ordinal);
+        var partial = JsonDocument.Parse(text).RootElement.GetProperty("partialSuccess");
         Assert.Equal(2, partial.GetProperty("rejectedDataPoints").GetInt32());
         Assert.Contains("unknown type 'sideways'", partial.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.Equal(3m, await app.SpentAsync());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace BudgetBot.Usage;
 
@@ -140,4 +141,16 @@ internal sealed class PriceCatalog
     }
 
     private sealed record Match(CatalogVendor Vendor, CatalogModel Model, string Canonical);
+}
+
+// What a model id resolves to: the vendor that served it (aws for a Bedrock id), the price entry it
+// matched (the vendor's own, else a fallback's or the first party's), the one canonical model
+// reports show, and the price in force.
+internal sealed record PriceResolution(string Vendor, string Entry, string CanonicalModel, ModelPrice Price);
+
+internal static class CatalogFile
+{
+    // A catalog file is dated by its last write: genai-prices data carries no date of its own.
+    public static string AsOf(string path) =>
+        DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

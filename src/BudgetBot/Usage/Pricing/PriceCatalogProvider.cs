@@ -10,3 +10,12 @@ internal sealed class PriceCatalogProvider(PriceCatalog initial)
 
     public void Replace(PriceCatalog catalog) => Volatile.Write(ref current, catalog);
 }
+
+internal static class PricingExtensions
+{
+    public static IHostApplicationBuilder AddPricing(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(new PriceCatalogProvider(PriceCatalog.LoadEmbedded()));
+        return builder;
+    }
+}
