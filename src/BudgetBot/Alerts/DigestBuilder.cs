@@ -1,6 +1,8 @@
 using BudgetBot.Budgets;
+using BudgetBot.Dashboard;
 using BudgetBot.GitHub;
 using BudgetBot.Slack;
+using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Alerts;
 
@@ -13,7 +15,8 @@ internal sealed class DigestBuilder(
     AlertQueries queries,
     IPendingRequests requests,
     IMergedPullRequests merged,
-    IPolicyProvider policy)
+    IPolicyProvider policy,
+    IOptions<DashboardOptions> dashboard)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
     private const int TopWorkflows = 5;
@@ -47,7 +50,8 @@ internal sealed class DigestBuilder(
                 WorkflowRanking.Top(workflows, TopWorkflows),
                 onMerged is not null,
                 pending.Where(r => r.Team == team).OrderBy(r => r.CreatedAt).ToList(),
-                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct));
+                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct),
+                dashboard.Value.Links);
             if (digest.Budgets.Count + digest.Workflows.Count + digest.Pending.Count + digest.Unpriced.Count > 0)
             {
                 digests.Add(digest);

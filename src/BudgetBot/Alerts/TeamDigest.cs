@@ -1,10 +1,12 @@
 using BudgetBot.Budgets;
+using BudgetBot.Dashboard;
 using BudgetBot.Slack;
 
 namespace BudgetBot.Alerts;
 
 // Everything one team's digest shows, gathered first so rendering stays a pure function.
 // Workflows are already ranked; MergeDataKnown says whether cost per merged PR could be computed.
+// Links is set when Dashboard:PublicUrl is: the digest then links to the overview and each budget.
 internal sealed record TeamDigest(
     string Team,
     string Channel,
@@ -14,4 +16,5 @@ internal sealed record TeamDigest(
     IReadOnlyList<DigestWorkflowSpend> Workflows,
     bool MergeDataKnown,
     IReadOnlyList<PendingRequest> Pending,
-    IReadOnlyList<UnpricedModel> Unpriced);
+    IReadOnlyList<UnpricedModel> Unpriced,
+    DashboardLinks? Links = null);

@@ -79,6 +79,35 @@ public sealed class DigestTests : IAsyncLifetime
         Assert.Contains("by cost per merged PR, then per run)", digest.Payload, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Digest_LinksToTheDashboard_WhenItsPublicUrlIsSet()
+    {
+        await using var linked = new TestApp(settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:Enabled"] = "false", ["Dashboard:PublicUrl"] = "https://budgetbot.example.com/acme",
+        });
+        var scheduler = linked.Get<Scheduler>();
+        await scheduler.RunDueAsync(TestApp.Start);
+
+        await scheduler.RunDueAsync(Thursday0900);
+
+        var digest = Assert.Single(await linked.SlackRowsAsync()).Payload;
+        Assert.Contains("*<https://budgetbot.example.com/acme/dashboard/budgets/platform|platform>*", digest, StringComparison.Ordinal);
+        Assert.Contains("<https://budgetbot.example.com/acme/dashboard|Open the dashboard>", digest, StringComparison.Ordinal);
+        SlackPayloads.AssertWithinLimits(digest);
+    }
+
+    [Theory]
+    [InlineData("budgetbot.example.com")]
+    [InlineData("ftp://budgetbot.example.com")]
+    [InlineData("https://budgetbot.example.com/?x=1")]
+    public async Task DashboardPublicUrl_ThatIsNotAnAbsoluteHttpUrl_StopsTheStart(string url)
+    {
+        await using var bad = new TestApp(settings: new Dictionary<string, string?> { ["Dashboard:PublicUrl"] = url });
+        var e = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        Assert.Contains("Dashboard:PublicUrl must be an absolute http(s) URL", e.ToString(), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, object?> Run(string id, string workflow, string runId, decimal usd, int? pr = null)
     {
         var e = Event(id).With("costUsd", usd).With("repo", "acme/api").With("workflow", workflow).With("runId", runId);
