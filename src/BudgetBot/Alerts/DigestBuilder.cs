@@ -1,7 +1,9 @@
 using BudgetBot.Budgets;
+using BudgetBot.Dashboard;
 using BudgetBot.GitHub;
 using BudgetBot.Routing;
 using BudgetBot.Slack;
+using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Alerts;
 
@@ -14,7 +16,8 @@ internal sealed class DigestBuilder(
     IPendingRequests requests,
     IMergedPullRequests merged,
     IPolicyProvider policy,
-    RoutingService routing)
+    RoutingService routing,
+    IOptions<DashboardOptions> dashboard)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
     private const int TopWorkflows = 5;
@@ -49,7 +52,8 @@ internal sealed class DigestBuilder(
                 WorkflowRanking.Top(workflows, TopWorkflows),
                 onMerged is not null,
                 pending.Where(r => r.Team == team).OrderBy(r => r.CreatedAt).ToList(),
-                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct))
+                await queries.UnpricedModelsAsync(BudgetScope.Team(team), DateTimeOffset.UnixEpoch, now, ct),
+                dashboard.Value.Links)
             {
                 Routing = (await routing.AdviseAsync(from, now, null, team, ct)).Where(w => w.Best is not null).Take(TopSavings).ToList(),
             };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BudgetBot.Budgets;
+using BudgetBot.Dashboard;
 using BudgetBot.Slack;
 using static BudgetBot.Slack.SlackBlocks;
 using static BudgetBot.Slack.SlackFormat;
@@ -22,7 +23,7 @@ internal static class DigestMessage
         var blocks = new List<JsonObject>
         {
             Header($"AI spend digest: {d.Team}", emoji: true),
-            Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(BudgetLine).ToList(), ListMax))),
+            Section("*Budgets*\n" + (d.Budgets.Count == 0 ? "_No budgets route to this team._" : Lines(d.Budgets.Select(b => BudgetLine(b, d.Links)).ToList(), ListMax))),
             Section(WorkflowsText(d)),
         };
         if (d.Routing.Count > 0)
@@ -36,14 +37,16 @@ internal static class DigestMessage
         }
         blocks.Add(Context(
             $"{Day(d.From)} to {Day(d.To)} (UTC). Workflows are ranked by cost per unit of work, never by person." +
-            (d.Budgets.Count > 0 ? $" Spent this period across these budgets: {Usd(spent)}." : "")));
+            (d.Budgets.Count > 0 ? $" Spent this period across these budgets: {Usd(spent)}." : "") +
+            (d.Links is { } links ? $" {Link(links.Overview, "Open the dashboard")} · {Link(links.Spend, "spend over time")}" : "")));
         return PostMessage(d.Channel, text, blocks);
     }
 
-    private static string BudgetLine(BudgetStatus b)
+    private static string BudgetLine(BudgetStatus b, DashboardLinks? links)
     {
         var available = b.LimitUsd + b.GrantedUsd;
-        var line = $"*{Escape(b.Id)}* `{Gauge(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
+        var name = links is null ? Escape(b.Id) : Link(links.Budget(b.Id), b.Id);
+        var line = $"*{name}* `{Gauge(b.PercentUsed)}` {Usd(b.SpentUsd)} of {Usd(available)}, resets {Date(b.ResetsAt)}";
         if (b.State == BudgetState.Exceeded)
         {
             line += ", *exceeded*";

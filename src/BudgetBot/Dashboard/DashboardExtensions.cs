@@ -1,6 +1,7 @@
 using BudgetBot.Auth;
 using BudgetBot.Usage;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace BudgetBot.Dashboard;
 
@@ -11,6 +12,8 @@ internal static class DashboardExtensions
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         // SameAsRequest: a plain-HTTP local run still gets its form tokens; behind HTTPS the cookie is Secure.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton<DashboardRollups>();

@@ -41,40 +41,51 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
         "IF @@ROWCOUNT = 0 INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms) " +
         "VALUES (@Repo, @RunId, @Workflow, @CostMicros, @Events, @FirstMs);");
 
-    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, long nowMs, CancellationToken ct)
+    public Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, long nowMs, CancellationToken ct) =>
+        ApplyAsync(c, tx, stored.Select(p => new Signed(p, 1)).ToList());
+
+    // Out with the event as it was counted, in with it as it is: a repricing moves it from unpriced
+    // under its raw model to priced under the catalog's name; a remainder follows the latest bill.
+    public Task OnRevisedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<UsageRevision> revised, long nowMs, CancellationToken ct) =>
+        ApplyAsync(c, tx, revised.SelectMany(r => new[] { new Signed(r.Before, -1), new Signed(r.After, 1) }).ToList());
+
+    private async Task ApplyAsync(DbConnection c, DbTransaction tx, List<Signed> stored)
     {
         // Fixed key order keeps concurrent batches from deadlocking on SQL Server.
         var spend = stored
-            .GroupBy(p => (Hour: RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds()), p.Team, Repo: Repo(p),
-                Workflow: p.Event.Workflow ?? "", Model: p.CanonicalModel, Provider: p.Event.Provider ?? p.InferredProvider ?? ""))
+            .GroupBy(s => (Hour: RollupDelta.HourOf(s.P.Event.OccurredAt.ToUnixTimeMilliseconds()), s.P.Team, Repo: Repo(s.P),
+                Workflow: s.P.Event.Workflow ?? "", Model: s.P.CanonicalModel, Provider: s.P.Event.Provider ?? s.P.InferredProvider ?? ""))
             .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Repo}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
         foreach (var g in spend)
         {
             await c.ExecuteAsync(db.Sql(UpsertSpend), new
             {
                 HourMs = g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
-                CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(), Unpriced = g.LongCount(p => p.Unpriced),
+                CostMicros = g.Sum(s => s.Sign * s.P.CostMicros), Events = g.Sum(s => (long)s.Sign), Unpriced = g.Sum(s => s.P.Unpriced ? (long)s.Sign : 0),
             }, tx);
         }
-        foreach (var g in stored.Where(p => p.Event.Pr is not null && p.Event.Repo is not null)
-                     .GroupBy(p => (Repo: Repo(p), Pr: p.Event.Pr!.Value)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr))
+        foreach (var g in stored.Where(s => s.P.Event.Pr is not null && s.P.Event.Repo is not null)
+                     .GroupBy(s => (Repo: Repo(s.P), Pr: s.P.Event.Pr!.Value)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr))
         {
             await c.ExecuteAsync(db.Sql(UpsertPr), new
             {
-                g.Key.Repo, g.Key.Pr, CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(),
-                LastMs = g.Max(p => p.Event.OccurredAt.ToUnixTimeMilliseconds()),
+                g.Key.Repo, g.Key.Pr, CostMicros = g.Sum(s => s.Sign * s.P.CostMicros), Events = g.Sum(s => (long)s.Sign),
+                LastMs = g.Max(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()),
             }, tx);
         }
-        foreach (var g in stored.Where(p => p.Event.RunId is not null && p.Event.Repo is not null)
-                     .GroupBy(p => (Repo: Repo(p), RunId: p.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
+        foreach (var g in stored.Where(s => s.P.Event.RunId is not null && s.P.Event.Repo is not null)
+                     .GroupBy(s => (Repo: Repo(s.P), RunId: s.P.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
         {
             await c.ExecuteAsync(db.Sql(UpsertRun), new
             {
-                g.Key.Repo, g.Key.RunId, Workflow = g.First().Event.Workflow ?? "", CostMicros = g.Sum(p => p.CostMicros),
-                Events = g.LongCount(), FirstMs = g.Min(p => p.Event.OccurredAt.ToUnixTimeMilliseconds()),
+                g.Key.Repo, g.Key.RunId, Workflow = g.First().P.Event.Workflow ?? "", CostMicros = g.Sum(s => s.Sign * s.P.CostMicros),
+                Events = g.Sum(s => (long)s.Sign), FirstMs = g.Min(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()),
             }, tx);
         }
     }
 
     private static string Repo(PricedUsage p) => p.Event.Repo?.ToLowerInvariant() ?? "";
+
+    // A stored event counted in (+1) or taken out (-1).
+    private readonly record struct Signed(PricedUsage P, int Sign);
 }

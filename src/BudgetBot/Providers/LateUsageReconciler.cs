@@ -8,13 +8,16 @@ namespace BudgetBot.Providers;
 
 // Usage that arrives for a UTC day the provider has already billed re-plans that day's remainders in
 // the same transaction, from the stored bill: the day's total stays equal to the bill instead of
-// counting the late usage on top of it until the next poll (issue 11 part 6).
+// counting the late usage on top of it until the next poll (issue 11 part 6). An effect, not a write
+// hook: the remainders it moves go through every write hook (UsageRollups), the dashboard's included,
+// and a hook that wrote usage itself would have to depend on the hooks.
 internal sealed class LateUsageReconciler(
     Database db,
     ReconciliationStore store,
     RemainderEvents remainders,
     PriceCatalogProvider catalog,
-    IPolicyProvider policy) : IUsageWriteHook
+    IPolicyProvider policy,
+    TimeProvider clock) : IUsageEffect
 {
     internal static readonly SqlStatement Billed = new(
         "Reconcile.BilledDay",
@@ -25,8 +28,12 @@ internal sealed class LateUsageReconciler(
         "Reconcile.RemainderModel",
         "SELECT model FROM usage_events WHERE source = @Source AND event_id = @EventId;");
 
-    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
+    private static readonly Func<CancellationToken, Task> Nothing = _ => Task.CompletedTask;
+
+    // All its work is done in the transaction; nothing follows the commit.
+    public async Task<Func<CancellationToken, Task>> ScheduleAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, CancellationToken ct)
     {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var days = inserted.Where(p => !p.Event.Source.StartsWith("reconcile:", StringComparison.Ordinal))
             .Select(p => ReconciliationPlanner.DayMs(DateOnly.FromDateTime(p.Event.OccurredAt.UtcDateTime))).Distinct().ToList();
         foreach (var dayMs in days)
@@ -49,11 +56,12 @@ internal sealed class LateUsageReconciler(
                 }
                 foreach (var line in ReconciliationPlanner.PlanDay(provider.Key, day, bills, reported, policy.Current, catalog.Current))
                 {
-                    await remainders.UpsertAsync(c, tx, line, nowMs);
+                    await remainders.UpsertAsync(c, tx, line, nowMs, ct);
                     await store.SaveAsync(c, tx, line, nowMs);
                 }
             }
         }
+        return Nothing;
     }
 
     private sealed record BilledRow(string Provider, string Account, long BilledMicros, long Tokens, long ListMicros);

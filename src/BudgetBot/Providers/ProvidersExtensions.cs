@@ -16,7 +16,7 @@ internal static class ProvidersExtensions
         services.AddSingleton<ReconciliationStore>();
         services.AddSingleton<RemainderEvents>();
         services.AddSingleton<Reconciler>();
-        services.AddSingleton<IUsageWriteHook, LateUsageReconciler>();
+        services.AddSingleton<IUsageEffect, LateUsageReconciler>();
         // Transient, like the typed clients they hold, so each run gets a fresh handler from the factory.
         services.AddTransient<IScheduledJob, ProviderPollJob<AnthropicReports>>();
         services.AddTransient<IScheduledJob, ProviderPollJob<OpenAiReports>>();

@@ -33,7 +33,7 @@ internal sealed class Reconciler(
             followUps.Clear();
             foreach (var line in planned)
             {
-                if (await remainders.UpsertAsync(c, tx, line, nowMs) is { } p)
+                if (await remainders.UpsertAsync(c, tx, line, nowMs, ct) is { } p)
                 {
                     stored.Add(p);
                 }

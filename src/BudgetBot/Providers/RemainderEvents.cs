@@ -9,15 +9,15 @@ namespace BudgetBot.Providers;
 
 // The one usage event per provider, day and account that carries bill − reported. The ingestor is
 // insert-only, so this is its one update path: insert-first like every event, and when the row is
-// already there move its cost (and its rollups, by the difference) within the caller's transaction.
-internal sealed class RemainderEvents(Database db, UsageStore store)
+// already there move its cost (and every rollup, as a revision) within the caller's transaction.
+internal sealed class RemainderEvents(Database db, UsageStore store, UsageRollups rollups)
 {
     internal static readonly SqlStatement Find = new(
         "Reconcile.FindRemainder",
-        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, team AS Team, repo AS Repo, " +
-        "workflow AS Workflow, experiment AS Experiment FROM usage_events WHERE source = @Source AND event_id = @EventId;",
-        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, team AS Team, repo AS Repo, " +
-        "workflow AS Workflow, experiment AS Experiment FROM usage_events WITH (UPDLOCK, HOLDLOCK) WHERE source = @Source AND event_id = @EventId;");
+        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, provider AS Provider, team AS Team, " +
+        "repo AS Repo, workflow AS Workflow, experiment AS Experiment FROM usage_events WHERE source = @Source AND event_id = @EventId;",
+        "SELECT id AS RowId, occurred_at_ms AS OccurredAtMs, cost_micros AS CostMicros, model AS Model, provider AS Provider, team AS Team, " +
+        "repo AS Repo, workflow AS Workflow, experiment AS Experiment FROM usage_events WITH (UPDLOCK, HOLDLOCK) WHERE source = @Source AND event_id = @EventId;");
 
     internal static readonly SqlStatement Update = new(
         "Reconcile.UpdateRemainder",
@@ -34,7 +34,7 @@ internal sealed class RemainderEvents(Database db, UsageStore store)
     public static DateTimeOffset OccurredAt(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
 
     // Returns the row newly stored, or null when an existing row was adjusted (or left as it was).
-    public async Task<PricedUsage?> UpsertAsync(DbConnection c, DbTransaction tx, ReconciliationLine line, long nowMs)
+    public async Task<PricedUsage?> UpsertAsync(DbConnection c, DbTransaction tx, ReconciliationLine line, long nowMs, CancellationToken ct)
     {
         var e = new UsageEvent
         {
@@ -54,7 +54,7 @@ internal sealed class RemainderEvents(Database db, UsageStore store)
             {
                 throw new InvalidOperationException($"remainder {e.Source}/{e.Id} appeared during its own transaction");
             }
-            await store.ApplyRollupsAsync(c, tx, UsageIngestor.Deltas(priced));
+            await rollups.InsertedAsync(c, tx, [priced], nowMs, ct);
             return priced;
         }
         if (row.CostMicros == line.RemainderMicros && row.Team == line.Team && row.Repo == line.Repo && row.Model == line.Model)
@@ -62,12 +62,17 @@ internal sealed class RemainderEvents(Database db, UsageStore store)
             return null;
         }
         await c.ExecuteAsync(db.Sql(Update), new { CostMicros = line.RemainderMicros, line.Model, line.Team, line.Repo, ReceivedAtMs = nowMs, row.RowId }, tx);
-        var hour = RollupDelta.HourOf(row.OccurredAtMs);
-        var removed = BudgetScope.Of(row.Team, row.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s.ToString(), hour, -row.CostMicros, -1, 0));
-        var added = BudgetScope.Of(line.Team, line.Repo, row.Workflow, row.Experiment).Select(s => new RollupDelta(s.ToString(), hour, line.RemainderMicros, 1, 0));
-        await store.ApplyRollupsAsync(c, tx, removed.Concat(added));
+        var before = new UsageEvent
+        {
+            Id = e.Id, Source = e.Source, OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.OccurredAtMs), Model = row.Model,
+            Provider = row.Provider, Repo = row.Repo, Workflow = row.Workflow, Team = row.Team, Experiment = row.Experiment,
+        };
+        var after = before with { Model = line.Model, Repo = line.Repo, Team = line.Team };
+        await rollups.RevisedAsync(c, tx, [new UsageRevision(
+            new PricedUsage(before, row.Team, row.CostMicros, row.CostMicros, null, Unpriced: false),
+            new PricedUsage(after, line.Team, line.RemainderMicros, line.RemainderMicros, null, Unpriced: false))], nowMs, ct);
         return null;
     }
 
-    private sealed record Row(long RowId, long OccurredAtMs, long CostMicros, string Model, string Team, string? Repo, string? Workflow, string? Experiment);
+    private sealed record Row(long RowId, long OccurredAtMs, long CostMicros, string Model, string? Provider, string Team, string? Repo, string? Workflow, string? Experiment);
 }

@@ -99,6 +99,9 @@ internal static class SlackBlocks
         ["blocks"] = Blocks(blocks),
     }.ToJsonString(Compact);
 
+    // A link in mrkdwn; the label is escaped, the URL is already absolute and percent-encoded.
+    public static string Link(Uri url, string label) => $"<{url.AbsoluteUri}|{SlackText.Escape(label)}>";
+
     public static string Users(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => $"<@{id}>"));
 
     // A quoted block of user text: escaped, cut, every line quoted.

@@ -6,14 +6,14 @@ namespace BudgetBot.Usage;
 
 // Prices events that arrived for a model the catalog did not know, once it does (DESIGN §6).
 // Each row is updated only while still unpriced, so two runs cannot count an event twice.
-internal sealed partial class Repricer(Database db, UsageStore store, PriceCatalogProvider catalog, IPolicyProvider policy, ILogger<Repricer> logger)
+internal sealed partial class Repricer(Database db, UsageRollups rollups, PriceCatalogProvider catalog, IPolicyProvider policy, TimeProvider clock, ILogger<Repricer> logger)
 {
     internal static readonly SqlStatement Unpriced = new(
         "Usage.Unpriced",
-        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, COALESCE(model_raw, model) AS Model, provider AS Provider, " +
+        "SELECT id AS RowId, source AS Source, event_id AS EventId, occurred_at_ms AS OccurredAtMs, COALESCE(model_raw, model) AS Model, model AS StoredModel, provider AS Provider, " +
         "input_tokens AS InputTokens, output_tokens AS OutputTokens, cache_read_tokens AS CacheReadTokens, " +
         "cache_write_5m_tokens AS CacheWrite5mTokens, cache_write_1h_tokens AS CacheWrite1hTokens, repo AS Repo, " +
-        "workflow AS Workflow, team AS Team, experiment AS Experiment FROM usage_events WHERE unpriced = 1;");
+        "pr AS Pr, run_id AS RunId, workflow AS Workflow, team AS Team, experiment AS Experiment FROM usage_events WHERE unpriced = 1;");
 
     internal static readonly SqlStatement SetPrice = new(
         "Usage.SetPrice",
@@ -25,11 +25,11 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
     {
         var current = catalog.Current;
         var currentPolicy = policy.Current;
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var count = await db.WriteAsync(async (c, tx) =>
         {
             var rows = await c.QueryAsync<UnpricedRow>(db.Sql(Unpriced), transaction: tx);
-            var deltas = new List<RollupDelta>();
-            var repriced = 0;
+            var revised = new List<UsageRevision>();
             foreach (var row in rows)
             {
                 var p = UsagePricer.Price(row.ToEvent(), current, currentPolicy) with { Team = row.Team };
@@ -37,11 +37,12 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
                 {
                     continue;
                 }
-                repriced++;
-                deltas.AddRange(UsageIngestor.Deltas(p).Select(d => d with { Events = 0, UnpricedEvents = -1 }));
+                // As it was stored and rolled up: unpriced, at no cost, under the model and provider it had.
+                var before = new PricedUsage(row.ToEvent(), row.Team, 0, null, null, Unpriced: true) { CanonicalModel = row.StoredModel };
+                revised.Add(new UsageRevision(before, p));
             }
-            await store.ApplyRollupsAsync(c, tx, deltas);
-            return repriced;
+            await rollups.RevisedAsync(c, tx, revised, nowMs, ct);
+            return revised.Count;
         }, ct);
         if (count > 0)
         {
@@ -67,6 +68,8 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
 
         public string Model { get; set; } = "";
 
+        public string StoredModel { get; set; } = "";
+
         public string? Provider { get; set; }
 
         public long InputTokens { get; set; }
@@ -81,6 +84,10 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
 
         public string? Repo { get; set; }
 
+        public int? Pr { get; set; }
+
+        public string? RunId { get; set; }
+
         public string? Workflow { get; set; }
 
         public string Team { get; set; } = "";
@@ -91,7 +98,7 @@ internal sealed partial class Repricer(Database db, UsageStore store, PriceCatal
         {
             Id = EventId, Source = Source, OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtMs), Model = Model,
             Provider = Provider, InputTokens = InputTokens, OutputTokens = OutputTokens, CacheReadTokens = CacheReadTokens,
-            CacheWrite5mTokens = CacheWrite5mTokens, CacheWrite1hTokens = CacheWrite1hTokens, Repo = Repo, Workflow = Workflow,
+            CacheWrite5mTokens = CacheWrite5mTokens, CacheWrite1hTokens = CacheWrite1hTokens, Repo = Repo, Pr = Pr, RunId = RunId, Workflow = Workflow,
             Team = Team, Experiment = Experiment,
         };
     }

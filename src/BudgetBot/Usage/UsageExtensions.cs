@@ -6,6 +6,7 @@ internal static class UsageExtensions
     public static IHostApplicationBuilder AddUsage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UsageStore>();
+        builder.Services.AddSingleton<UsageRollups>();
         builder.Services.AddSingleton<UsageIngestor>();
         builder.Services.AddSingleton<Repricer>();
         builder.Services.AddHostedService<RepriceOnStart>();

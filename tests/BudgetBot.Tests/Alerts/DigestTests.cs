@@ -52,8 +52,12 @@ public sealed class DigestTests : IAsyncLifetime
         await scheduler.RunDueAsync(Thursday0900.AddMinutes(5));
 
         Assert.Single(ran, job => job == "digest");
-        var rows = await app.SlackRowsAsync();
+        var all = await app.SlackRowsAsync();
+        var rows = all.Where(r => r.Kind == "chat.postMessage").ToList();
         Assert.Equal(["slack:C0GROWTH", "slack:C0PLATFORM"], rows.Select(r => r.Target).Order());
+        // Each digest message is followed, in its channel's queue, by the week's chart (DigestChartTests).
+        Assert.Equal(["slack:C0GROWTH", "slack:C0PLATFORM"], all.Where(r => r.Kind == SlackFileUploads.Kind).Select(r => r.Target).Order());
+        Assert.Equal(4, all.Count);
         Assert.Contains("`BR-13`", rows.Single(r => r.Target == "slack:C0GROWTH").Payload, StringComparison.Ordinal);
         var digest = rows.Single(r => r.Target == "slack:C0PLATFORM");
         Assert.DoesNotContain("BR-13", digest.Payload, StringComparison.Ordinal);
@@ -77,6 +81,35 @@ public sealed class DigestTests : IAsyncLifetime
         Assert.Contains("_No workflow spend in this window._", digest.Payload, StringComparison.Ordinal);
         // The GitHub correlation index is registered, so merge data is known (none merged yet).
         Assert.Contains("by cost per merged PR, then per run)", digest.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Digest_LinksToTheDashboard_WhenItsPublicUrlIsSet()
+    {
+        await using var linked = new TestApp(settings: new Dictionary<string, string?>
+        {
+            ["Scheduling:Enabled"] = "false", ["Dashboard:PublicUrl"] = "https://budgetbot.example.com/acme",
+        });
+        var scheduler = linked.Get<Scheduler>();
+        await scheduler.RunDueAsync(TestApp.Start);
+
+        await scheduler.RunDueAsync(Thursday0900);
+
+        var digest = Assert.Single(await linked.SlackRowsAsync()).Payload;
+        Assert.Contains("*<https://budgetbot.example.com/acme/dashboard/budgets/platform|platform>*", digest, StringComparison.Ordinal);
+        Assert.Contains("<https://budgetbot.example.com/acme/dashboard|Open the dashboard>", digest, StringComparison.Ordinal);
+        SlackPayloads.AssertWithinLimits(digest);
+    }
+
+    [Theory]
+    [InlineData("budgetbot.example.com")]
+    [InlineData("ftp://budgetbot.example.com")]
+    [InlineData("https://budgetbot.example.com/?x=1")]
+    public async Task DashboardPublicUrl_ThatIsNotAnAbsoluteHttpUrl_StopsTheStart(string url)
+    {
+        await using var bad = new TestApp(settings: new Dictionary<string, string?> { ["Dashboard:PublicUrl"] = url });
+        var e = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        Assert.Contains("Dashboard:PublicUrl must be an absolute http(s) URL", e.ToString(), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, object?> Run(string id, string workflow, string runId, decimal usd, int? pr = null)

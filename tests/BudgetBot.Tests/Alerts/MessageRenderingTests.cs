@@ -39,6 +39,12 @@ public sealed class MessageRenderingTests
             false, [], [])));
 
     [Fact]
+    public void Digest_WithTheDashboardsPublicUrl_LinksToTheOverviewAndEachBudget() =>
+        Check("digest-links.json", DigestMessage.Render(new TeamDigest("platform", "C0PLATFORM", Now.AddDays(-7), Now,
+            [Status("platform", "team:platform", "soft", 5000, 0, 2600, 52.0m, [50, 80, 100]), Status("a&b", "repo:acme/api", "hard", 1000, 0, 10, 1.0m, [100])],
+            [], false, [], [], new BudgetBot.Dashboard.DashboardOptions { PublicUrl = "https://budgetbot.example.com/" }.Links)));
+
+    [Fact]
     public void Digest_StaysWithinBlockKitLimits_WhateverItIsGiven()
     {
         var longName = new string('x', 500) + "<&>";
