@@ -34,7 +34,6 @@ public partial class Program
         builder.AddPreflight();
         builder.AddForesight();
         builder.AddOutbox();
-        builder.AddReports();
         builder.AddOtlp();
         builder.AddTranscripts();
         builder.AddProviders();
