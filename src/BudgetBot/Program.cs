@@ -36,7 +36,6 @@ public partial class Program
         builder.AddForesight();
         builder.AddRouting();
         builder.AddOutbox();
-        builder.AddReports();
         builder.AddOtlp();
         builder.AddTranscripts();
         builder.AddProviders();

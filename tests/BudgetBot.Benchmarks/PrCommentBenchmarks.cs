@@ -1,48 +1,46 @@
 using BenchmarkDotNet.Attributes;
 using BudgetBot.GitHub;
-using BudgetBot.Usage;
 
 namespace BudgetBot.Benchmarks;
 
-// Time to produce the sticky PR comment for one PR with 10,000 usage events (400 runs, 3 workflows,
-// 5 models), exactly as the preview endpoint and PrCommentWriter do: PrSpendReader.ReadAsync, then
-// PrCommentRenderer.Render. The render alone is measured too, to show where the time goes.
+// Time to produce the sticky PR comment for one PR with 10,000 and with 1,000,000 usage events (the
+// same 400 runs, 3 workflows and 5 models either way, within the last hour), exactly as the preview
+// endpoint and PrCommentWriter do: PrSpendReader.ReadAsync, then PrCommentRenderer.Render. The
+// reader reads the PR's unit_spend rows, so the time follows the PR's runs and models, not its
+// events. The render alone is measured too, to show where the time goes.
 public class PrCommentBenchmarks
 {
     private const string Repo = "acme/api";
     private const int Number = 42;
-    private const int Events = 10_000;
-    private const int Batch = 500;
+    private const int Runs = 400;
+    private static readonly string[] Workflows = ["claude-review", "codex-fix", "nightly-triage"];
 
     private BenchHost host = null!;
     private PrSpendReader reader = null!;
     private PrSpend spend = null!;
 
+    [Params(10_000, 1_000_000)]
+    public int EventsOfThePr { get; set; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
         host = await BenchHost.StartAsync();
-        var ingestor = host.Get<UsageIngestor>();
         var now = TimeProvider.System.GetUtcNow();
-        // Through the one write path, in HTTP-sized batches; spread over the last 10,000 seconds.
-        for (var from = 0; from < Events; from += Batch)
+        var step = TimeSpan.FromHours(1).Ticks / EventsOfThePr;
+        // Stored and rolled up exactly as ingestion would (UsageSeeder), in big transactions.
+        await UsageSeeder.SeedAsync(host, EventsOfThePr, n => SyntheticUsage.Event("pr", n, now.AddTicks(-step * n)) with
         {
-            var batch = Enumerable.Range(from, Batch)
-                .Select(n => SyntheticUsage.Event("pr", n, now.AddSeconds(-n)) with { Repo = Repo, Pr = Number })
-                .ToList();
-            var result = await ingestor.IngestAsync(batch);
-            if (result.Accepted != Batch)
-            {
-                throw new InvalidOperationException($"Expected {Batch} accepted events, got {result.Accepted}.");
-            }
-        }
+            Repo = Repo, Pr = Number, RunId = (10_000 + (n % Runs)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Workflow = Workflows[(int)(n % Runs % Workflows.Length)],
+        });
         reader = host.Get<PrSpendReader>();
         spend = await reader.ReadAsync(Repo, Number, CancellationToken.None);
         var body = PrCommentRenderer.Render(spend);
-        // A comment without the marker or the seeded runs would time an empty PR.
-        if (!body.Contains(PrCommentRenderer.Marker, StringComparison.Ordinal) || !body.Contains("claude-review", StringComparison.Ordinal))
+        // A comment without the marker or the seeded events would time an empty PR.
+        if (!body.Contains(PrCommentRenderer.Marker, StringComparison.Ordinal) || spend.Events != EventsOfThePr || spend.Runs.Count != Runs)
         {
-            throw new InvalidOperationException("The rendered comment does not show the seeded spend.");
+            throw new InvalidOperationException($"The rendered comment does not show the seeded spend ({spend.Events} events, {spend.Runs.Count} runs).");
         }
         Console.WriteLine($"// comment: {body.Length} characters");
     }

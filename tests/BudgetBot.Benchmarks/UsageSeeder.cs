@@ -21,16 +21,21 @@ internal static class UsageSeeder
         var budget = (await host.Get<BudgetStatusService>().ActiveAsync(now)).Single(b => b.Id == budgetId);
         var start = budget.Period.Start;
         var span = (now - start).Ticks;
+        await SeedAsync(host, count, n => SyntheticUsage.Event("seed", n, start.AddTicks(span / count * n)));
+    }
+
+    public static async Task SeedAsync(BenchHost host, int count, Func<long, UsageEvent> make)
+    {
         var catalog = host.Get<PriceCatalogProvider>().Current;
         var policy = host.Get<IPolicyProvider>().Current;
         var db = host.Get<Database>();
         var store = host.Get<UsageStore>();
         var dashboard = host.Get<DashboardRollups>();
-        var receivedAt = now.ToUnixTimeMilliseconds();
+        var receivedAt = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         for (var from = 0; from < count; from += Chunk)
         {
             var priced = Enumerable.Range(from, Math.Min(Chunk, count - from))
-                .Select(n => SyntheticUsage.Event("seed", n, start.AddTicks(span / count * n)))
+                .Select(n => make(n))
                 .Select(e => UsagePricer.Price(e, catalog, policy))
                 .ToList();
             await db.WriteAsync(async (c, tx) =>

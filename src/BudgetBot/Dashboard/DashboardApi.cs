@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using BudgetBot.Auth;
 using BudgetBot.Operations;
-using BudgetBot.Budgets;
-using BudgetBot.Reports;
 using BudgetBot.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -50,26 +47,12 @@ internal static class DashboardApi
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SpendCsvAsync(HttpRequest request, SpendCube cube, TimeProvider clock, CancellationToken ct)
     {
-        var (query, errors) = SpendPage.Parse(request.Query, Zoned.DayOf(clock.GetUtcNow(), cube.Zone));
+        var (query, errors) = SpendSeriesQuery.FromPage(request.Query, Zoned.DayOf(clock.GetUtcNow(), cube.Zone));
         if (query is null)
         {
             return Problems.InvalidQuery(errors, "The spend query is not valid");
         }
-        return TypedResults.Text(Csv(await cube.ReadAsync(query, ct), cube.Zone), "text/csv; charset=utf-8");
-    }
-
-    // Exactly the chart's cells: one line per bucket and group, in bucket order then spend.
-    internal static string Csv(SpendSeries s, TimeZoneInfo zone)
-    {
-        var csv = new StringBuilder();
-        csv.Append(s.Query.Bucket).Append(',').Append(string.Join('_', s.Query.GroupBy)).Append(",costUsd,events,unpricedEvents\n");
-        foreach (var c in s.Cells.OrderBy(c => c.BucketMs).ThenByDescending(c => c.CostMicros).ThenBy(c => c.Key, StringComparer.Ordinal))
-        {
-            csv.Append(Zoned.Label(DateTimeOffset.FromUnixTimeMilliseconds(c.BucketMs), s.Query.Bucket, zone)).Append(',')
-                .Append(SpendReport.Quote(c.Key)).Append(',')
-                .Append(CultureInfo.InvariantCulture, $"{Money.FromMicros(c.CostMicros):0.000000},{c.Events},{c.Unpriced}\n");
-        }
-        return csv.ToString();
+        return TypedResults.Text(SpendCsv.Series(await cube.ReadAsync(query, ct), cube.Zone), "text/csv; charset=utf-8");
     }
 }
 

@@ -38,20 +38,7 @@ internal sealed class DashboardReader(Database db)
         $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC LIMIT 20;",
         $"SELECT TOP 20 {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC;");
 
-    internal static readonly SqlStatement MergedPrsIn = new(
-        "Dashboard.MergedPrsIn",
-        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From AND p.merged_at_ms < @To;");
-
-    internal static readonly SqlStatement ClosedPrs = new(
-        "Dashboard.ClosedPrs",
-        $"SELECT {PrColumns} WHERE p.state = 'closed' AND p.updated_at_ms >= @From AND p.updated_at_ms < @To;");
-
     internal static readonly SqlStatement OnePr = new("Dashboard.OnePr", $"SELECT {PrColumns} WHERE s.repo = @Repo AND s.pr = @Pr;");
-
-    internal static readonly SqlStatement Runs = new(
-        "Dashboard.Runs",
-        "SELECT r.repo AS Repo, r.workflow AS Workflow, r.cost_micros AS CostMicros, r.first_ms AS FirstMs, w.conclusion AS Conclusion " +
-        "FROM dashboard_run_spend r LEFT JOIN workflow_runs w ON w.repo = r.repo AND w.run_id = r.run_id WHERE r.first_ms >= @From AND r.first_ms < @To;");
 
     public async Task<IReadOnlyList<(long HourMs, long CostMicros)>> HourlyAsync(BudgetScope scope, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
@@ -72,17 +59,8 @@ internal sealed class DashboardReader(Database db)
     public Task<IReadOnlyList<PrRow>> MergedPrsAsync(DateTimeOffset since, CancellationToken ct) =>
         ListAsync<PrRow>(MergedPrs, new { From = since.ToUnixTimeMilliseconds() }, ct);
 
-    public Task<IReadOnlyList<PrRow>> MergedPrsInAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ListAsync<PrRow>(MergedPrsIn, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
-
-    public Task<IReadOnlyList<PrRow>> ClosedPrsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ListAsync<PrRow>(ClosedPrs, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
-
     public async Task<PrRow?> PrAsync(string repo, int pr, CancellationToken ct) =>
         (await ListAsync<PrRow>(OnePr, new { Repo = repo.ToLowerInvariant(), Pr = pr }, ct)).FirstOrDefault();
-
-    public Task<IReadOnlyList<RunRow>> RunsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ListAsync<RunRow>(Runs, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, ct);
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, object? args, CancellationToken ct)
     {

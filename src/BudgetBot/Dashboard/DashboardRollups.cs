@@ -6,21 +6,26 @@ using BudgetBot.Budgets;
 
 namespace BudgetBot.Dashboard;
 
-// Keeps the dashboard's rollups (per hour and dimension, per PR, per run) in the ingestion
+// Keeps the dashboard's rollups (per hour and dimension, per PR, per run, and UnitSpend's) in the ingestion
 // transaction. Deltas are combined per key first, so a 500-event batch costs a few upserts.
 internal sealed class DashboardRollups(Database db) : IUsageWriteHook
 {
     internal static readonly SqlStatement UpsertSpend = new(
         "Dashboard.UpsertSpend",
-        "INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
-        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced) " +
+        "INSERT INTO dashboard_spend (hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events, " +
+        "input_tokens, output_tokens, cache_read_tokens, cache_write_tokens) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced, @Input, @Output, @CacheRead, @CacheWrite) " +
         "ON CONFLICT (hour_ms, team, repo, workflow, model, provider) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, " +
-        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events;",
+        "events = events + excluded.events, unpriced_events = unpriced_events + excluded.unpriced_events, " +
+        "input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens, " +
+        "cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens, cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens;",
         "UPDATE dashboard_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
-        "unpriced_events = unpriced_events + @Unpriced WHERE hour_ms = @HourMs AND team = @Team AND repo = @Repo AND workflow = @Workflow " +
+        "unpriced_events = unpriced_events + @Unpriced, input_tokens = input_tokens + @Input, output_tokens = output_tokens + @Output, " +
+        "cache_read_tokens = cache_read_tokens + @CacheRead, cache_write_tokens = cache_write_tokens + @CacheWrite " +
+        "WHERE hour_ms = @HourMs AND team = @Team AND repo = @Repo AND workflow = @Workflow " +
         "AND model = @Model AND provider = @Provider; IF @@ROWCOUNT = 0 INSERT INTO dashboard_spend " +
-        "(hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events) " +
-        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced);");
+        "(hour_ms, team, repo, workflow, model, provider, cost_micros, events, unpriced_events, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens) " +
+        "VALUES (@HourMs, @Team, @Repo, @Workflow, @Model, @Provider, @CostMicros, @Events, @Unpriced, @Input, @Output, @CacheRead, @CacheWrite);");
 
     internal static readonly SqlStatement UpsertPr = new(
         "Dashboard.UpsertPr",
@@ -62,6 +67,9 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
             {
                 HourMs = g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
                 CostMicros = g.Sum(s => s.Sign * s.P.CostMicros), Events = g.Sum(s => (long)s.Sign), Unpriced = g.Sum(s => s.P.Unpriced ? (long)s.Sign : 0),
+                Input = g.Sum(s => s.Sign * s.P.Event.InputTokens), Output = g.Sum(s => s.Sign * s.P.Event.OutputTokens),
+                CacheRead = g.Sum(s => s.Sign * s.P.Event.CacheReadTokens),
+                CacheWrite = g.Sum(s => s.Sign * (s.P.Event.CacheWrite5mTokens + s.P.Event.CacheWrite1hTokens)),
             }, tx);
         }
         foreach (var g in stored.Where(s => s.P.Event.Pr is not null && s.P.Event.Repo is not null)
@@ -82,9 +90,10 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
                 Events = g.Sum(s => (long)s.Sign), FirstMs = g.Min(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()),
             }, tx);
         }
+        await UnitSpend.ApplyAsync(db, c, tx, stored.Select(s => (s.P, s.Sign)).ToList());
     }
 
-    private static string Repo(PricedUsage p) => p.Event.Repo?.ToLowerInvariant() ?? "";
+    internal static string Repo(PricedUsage p) => p.Event.Repo?.ToLowerInvariant() ?? "";
 
     // A stored event counted in (+1) or taken out (-1).
     private readonly record struct Signed(PricedUsage P, int Sign);

@@ -22,12 +22,3 @@ internal sealed class PrRow
     public bool Merged { get; init; }
     public long? MergedAtMs { get; init; }
 }
-
-internal sealed class RunRow
-{
-    public string Repo { get; init; } = "";
-    public string Workflow { get; init; } = "";
-    public long CostMicros { get; init; }
-    public long FirstMs { get; init; }
-    public string? Conclusion { get; init; }
-}

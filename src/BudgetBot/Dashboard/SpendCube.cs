@@ -4,7 +4,19 @@ using Dapper;
 
 namespace BudgetBot.Dashboard;
 
-internal sealed record SpendCell(long BucketMs, string Key, long CostMicros, long Events, long Unpriced);
+internal sealed record SpendCell(long BucketMs, string Key, long CostMicros, long Events, long Unpriced)
+{
+    public long Input { get; init; }
+
+    public long Output { get; init; }
+
+    public long CacheRead { get; init; }
+
+    public long CacheWrite { get; init; }
+
+    // Distinct workflow runs with usage in the cell; counted only when asked for (the CSV report).
+    public long Runs { get; init; }
+}
 
 internal sealed record SpendSeries(SpendSeriesQuery Query, IReadOnlyList<DateTimeOffset> Buckets, IReadOnlyList<SpendCell> Cells)
 {
@@ -15,58 +27,86 @@ internal sealed record SpendSeries(SpendSeriesQuery Query, IReadOnlyList<DateTim
             .OrderByDescending(t => t.Item2).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
 }
 
-// Spend over time from dashboard_spend: the range's hour rows grouped in SQL by the chosen
-// dimensions, then folded into day or hour buckets of the policy's time zone. A zone whose offset
-// is not whole hours puts each hour in the day its start falls in.
+// Spend over time for the page, its CSV and spend.csv, from rollups only: dashboard_spend's hour rows
+// grouped in SQL by the chosen dimensions, then folded into day or hour buckets of the policy's time
+// zone (a zone whose offset is not whole hours puts each hour in the day its start falls in). By PR,
+// the PRs' rows come from unit_spend and the rest of the spend is "(none)"; runs are counted from
+// unit_spend's distinct (repo, run) pairs per cell.
 internal sealed class SpendCube(Database db, IPolicyProvider policy)
 {
-    internal static readonly IReadOnlyDictionary<string, SqlStatement> ByGroups = Subsets(SpendSeriesQuery.Dimensions)
-        .ToDictionary(g => string.Join(',', g), Statement, StringComparer.Ordinal);
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> ByGroups = SpendCubeSql.Subsets()
+        .ToDictionary(g => string.Join(',', g), SpendCubeSql.Spend, StringComparer.Ordinal);
+
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> PrsByGroups = SpendCubeSql.Subsets()
+        .ToDictionary(g => string.Join(',', g), SpendCubeSql.Prs, StringComparer.Ordinal);
+
+    internal static readonly IReadOnlyDictionary<string, SqlStatement> RunsByGroups = SpendCubeSql.Subsets()
+        .SelectMany(g => new[] { (Groups: g, Pr: false), (Groups: g, Pr: true) })
+        .ToDictionary(x => string.Join(',', x.Groups) + (x.Pr ? "+pr" : ""), x => SpendCubeSql.Runs(x.Groups, x.Pr), StringComparer.Ordinal);
 
     public TimeZoneInfo Zone => policy.Current.TimeZone;
 
-    public async Task<SpendSeries> ReadAsync(SpendSeriesQuery q, CancellationToken ct)
+    public async Task<SpendSeries> ReadAsync(SpendSeriesQuery q, CancellationToken ct, bool countRuns = false)
     {
         var zone = Zone;
-        var from = Zoned.StartOfDay(q.From, zone);
-        var to = Zoned.StartOfDay(q.To.AddDays(1), zone);
-        var groups = SpendSeriesQuery.Dimensions.Where(q.GroupBy.Contains).ToList();
+        var from = q.Start ?? Zoned.StartOfDay(q.From, zone);
+        var to = q.End ?? Zoned.StartOfDay(q.To.AddDays(1), zone);
+        var dims = SpendSeriesQuery.Dimensions.Where(q.GroupBy.Contains).ToList();
+        var byPr = q.GroupBy.Contains("pr");
+        var key = string.Join(',', dims);
         var args = new DynamicParameters(new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
         foreach (var d in SpendSeriesQuery.Dimensions)
         {
             args.Add(char.ToUpperInvariant(d[0]) + d[1..], q.Filters.GetValueOrDefault(d));
         }
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<Row>(db.Sql(ByGroups[string.Join(',', groups)]), args);
+        var rows = (await c.QueryAsync<SpendCubeRow>(new CommandDefinition(db.Sql(ByGroups[key]), args, cancellationToken: ct))).ToList();
+        if (byPr)
+        {
+            rows = WithPrs(rows, (await c.QueryAsync<SpendCubeRow>(new CommandDefinition(db.Sql(PrsByGroups[key]), args, cancellationToken: ct))).ToList());
+        }
+        var runs = countRuns
+            ? (await c.QueryAsync<SpendCubeRow>(new CommandDefinition(db.Sql(RunsByGroups[key + (byPr ? "+pr" : "")]), args, cancellationToken: ct)))
+                .GroupBy(r => (Bucket(r.HourMs), KeyOf(r, q.GroupBy)))
+                .ToDictionary(g => g.Key, g => (long)g.Select(r => r.RunRepo + "\n" + r.RunId).Distinct(StringComparer.Ordinal).Count())
+            : [];
         var cells = rows
-            .GroupBy(r => (Bucket: Zoned.BucketOf(r.HourMs, q.Bucket, zone), Key: KeyOf(r, groups)))
-            .Select(g => new SpendCell(g.Key.Bucket, g.Key.Key, g.Sum(r => r.CostMicros), g.Sum(r => r.Events), g.Sum(r => r.Unpriced)))
+            .GroupBy(r => (Bucket: Bucket(r.HourMs), Key: KeyOf(r, q.GroupBy)))
+            .Select(g => new SpendCell(g.Key.Bucket, g.Key.Key, Sum(g, r => r.CostMicros), Sum(g, r => r.Events), Sum(g, r => r.Unpriced))
+            {
+                Input = Sum(g, r => r.Input), Output = Sum(g, r => r.Output), CacheRead = Sum(g, r => r.CacheRead), CacheWrite = Sum(g, r => r.CacheWrite),
+                Runs = runs.GetValueOrDefault(g.Key),
+            })
             .ToList();
-        return new SpendSeries(q, Zoned.Buckets(from, to, q.Bucket, zone), cells);
+        var buckets = q.Bucket == SpendSeriesQuery.NoBucket ? [from] : Zoned.Buckets(from, to, q.Bucket, zone);
+        return new SpendSeries(q, buckets, cells);
+
+        long Bucket(long hourMs) => q.Bucket == SpendSeriesQuery.NoBucket ? from.ToUnixTimeMilliseconds() : Zoned.BucketOf(hourMs, q.Bucket, zone);
     }
 
-    private static string KeyOf(Row r, IReadOnlyList<string> groups) => string.Join(" / ", groups.Select(g => g switch
+    // The PRs' rows, and per hour and dimensions what is left of the spend once they are taken out.
+    private static List<SpendCubeRow> WithPrs(List<SpendCubeRow> all, List<SpendCubeRow> prs)
+    {
+        var taken = prs.GroupBy(r => r.Cell).ToDictionary(g => g.Key, g => g.ToList());
+        var rest = all.Select(r => taken.TryGetValue(r.Cell, out var p) ? r.Less(p) : r).Where(r => r.Events != 0 || r.CostMicros != 0);
+        return [.. prs, .. rest];
+    }
+
+    // Saturating, like SqlSum: a rollup near long's range must still be read, not overflow.
+    internal static long Sum<T>(IEnumerable<T> rows, Func<T, long> value) => rows.Aggregate(0L, (total, row) =>
+    {
+        var v = value(row);
+        var sum = unchecked(total + v);
+        return ((total ^ sum) & (v ^ sum)) < 0 ? (v < 0 ? long.MinValue + 1 : long.MaxValue) : sum;
+    });
+
+    private static string KeyOf(SpendCubeRow r, IReadOnlyList<string> groups) => string.Join(" / ", SpendSeriesQuery.Groupable.Where(groups.Contains).Select(g => g switch
     {
         "team" => r.Team,
         "repo" => r.Repo,
         "workflow" => r.Workflow,
         "model" => r.Model,
+        "pr" => r.Pr > 0 ? $"{r.PrRepo}#{r.Pr}" : "",
         _ => r.Provider,
     } is { Length: > 0 } v ? v : "(none)"));
-
-    private static SqlStatement Statement(IReadOnlyList<string> groups)
-    {
-        var columns = string.Join(", ", SpendSeriesQuery.Dimensions.Select(d => groups.Contains(d) ? d : $"'' AS {d}"));
-        var groupBy = string.Join(", ", groups);
-        var sql = $"SELECT hour_ms AS HourMs, {columns}, SUM(cost_micros) AS CostMicros, SUM(events) AS Events, " +
-            "SUM(unpriced_events) AS Unpriced FROM dashboard_spend WHERE hour_ms >= @From AND hour_ms < @To " +
-            "AND (@Team IS NULL OR team = @Team) AND (@Repo IS NULL OR repo = @Repo) AND (@Workflow IS NULL OR workflow = @Workflow) " +
-            $"AND (@Model IS NULL OR model = @Model) AND (@Provider IS NULL OR provider = @Provider) GROUP BY hour_ms, {groupBy};";
-        return new SqlStatement("Dashboard.Spend." + string.Join('.', groups), sql, sql);
-    }
-
-    private static IEnumerable<IReadOnlyList<string>> Subsets(IReadOnlyList<string> all) =>
-        Enumerable.Range(1, (1 << all.Count) - 1).Select(mask => (IReadOnlyList<string>)all.Where((_, i) => (mask & (1 << i)) != 0).ToList());
-
-    private sealed record Row(long HourMs, string Team, string Repo, string Workflow, string Model, string Provider, long CostMicros, long Events, long Unpriced);
 }

@@ -19,4 +19,10 @@ internal sealed class UnitRow
     public string? PrState { get; set; }
 
     public long Merged { get; set; }
+
+    public long? MergedAtMs { get; set; }
+
+    public long FirstMs { get; set; }
+
+    public long LastMs { get; set; }
 }

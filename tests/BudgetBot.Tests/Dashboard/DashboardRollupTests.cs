@@ -57,9 +57,52 @@ public sealed class DashboardRollupTests : IAsyncLifetime
         });
     }
 
-    internal static async Task<List<string>> RowsAsync(Database db)
+    [Fact]
+    public async Task UnitSpend_AndSpendTokens_AreKeptAtIngest_AndThe0020BackfillRebuildsTheSameRows()
+    {
+        var api = await app.ClientWithScopesAsync(Scopes.Ingest);
+        await api.PostJsonAsync("/api/usage", Batch(
+            Event("a", occurredAt: "2026-03-09T10:05:00Z").With("costUsd", 3).With("inputTokens", 100).With("cacheWrite1hTokens", 7)
+                .With("repo", "Acme/API").With("pr", 7).With("workflow", "claude-review").With("runId", "11").With("experiment", "try-o3"),
+            Event("b", occurredAt: "2026-03-09T10:55:00Z").With("costUsd", 2).With("outputTokens", 50).With("cacheWrite5mTokens", 3)
+                .With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review").With("runId", "11"),
+            Event("c", occurredAt: "2026-03-09T11:10:00Z").With("costUsd", 1).With("cacheReadTokens", 9).With("repo", "acme/api").With("pr", 7),
+            Event("d", model: "mystery-model", occurredAt: "2026-03-09T11:00:00Z").With("repo", "acme/web").With("runId", "12"),
+            Event("e", occurredAt: "2026-03-09T12:00:00Z").With("costUsd", 5).With("repo", "acme/web")));
+        var db = app.Get<Database>();
+        var kept = await RowsAsync(db, UnitTables);
+
+        Assert.Equal(
+        [
+            "spend|1773050400000|platform|acme/api|100|50|0|10",
+            "spend|1773054000000|growth|acme/web|0|0|0|0",
+            "spend|1773054000000|platform|acme/api|0|0|9|0",
+            "spend|1773057600000|growth|acme/web|0|0|0|0",
+            "unit|acme/api|7|||claude-sonnet-4-5|platform||anthropic|1773054000000|1|0|0|0|9|0|0|1000000|1773054600000",
+            "unit|acme/api|7|11|claude-review|claude-sonnet-4-5|platform||anthropic|1773050400000|1|0|0|50|0|3|0|2000000|1773053700000",
+            "unit|acme/api|7|11|claude-review|claude-sonnet-4-5|platform|try-o3|anthropic|1773050400000|1|0|100|0|0|0|7|3000000|1773050700000",
+            "unit|acme/web|0|12||mystery-model|growth|||1773054000000|1|1|0|0|0|0|0|0|1773054000000",
+        ], kept);
+
+        var migration = Migrator.Embedded(SqlDialect.Sqlite).Single(m => m.Version.StartsWith("0020", StringComparison.Ordinal)).Sql;
+        var backfill = migration[migration.IndexOf("-- Backfill", StringComparison.Ordinal)..];
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("DELETE FROM unit_spend; UPDATE dashboard_spend SET input_tokens = 0, output_tokens = 0;", transaction: tx);
+            return await c.ExecuteAsync(backfill, transaction: tx);
+        });
+        Assert.Equal(kept, await RowsAsync(db, UnitTables));
+    }
+
+    private const string UnitTables =
+        "SELECT 'spend', hour_ms, team, repo, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, '', '', '', '', '', '', '', '', '', '', '' " +
+        "FROM dashboard_spend UNION ALL SELECT 'unit', repo, pr, run_id, workflow, model, team, experiment, provider, hour_ms, events, unpriced_events, " +
+        "input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cost_micros, first_ms FROM unit_spend " +
+        "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;";
+
+    internal static async Task<List<string>> RowsAsync(Database db, string tables = Tables)
     {
         await using var c = await db.OpenAsync();
-        return (await c.QueryAsync(Tables)).Select(r => string.Join('|', ((IDictionary<string, object?>)r).Values)).ToList();
+        return (await c.QueryAsync(tables)).Select(r => string.Join('|', ((IDictionary<string, object?>)r).Values).TrimEnd('|')).ToList();
     }
 }

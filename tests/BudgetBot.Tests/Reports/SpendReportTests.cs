@@ -1,6 +1,6 @@
 using System.Net;
 using BudgetBot.Auth;
-using BudgetBot.Reports;
+using BudgetBot.Dashboard;
 using BudgetBot.Tests.Infrastructure;
 using static BudgetBot.Tests.Usage.UsageEvents;
 
@@ -66,5 +66,5 @@ public sealed class SpendReportTests : IAsyncLifetime
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    public void Quote_EscapesCsvAndFormulas(string value, string expected) => Assert.Equal(expected, SpendReport.Quote(value));
+    public void Quote_EscapesCsvAndFormulas(string value, string expected) => Assert.Equal(expected, SpendCsv.Quote(value));
 }

@@ -2,7 +2,7 @@ using BudgetBot.Foresight;
 using BudgetBot.Budgets;
 using BudgetBot.Alerts;
 using BudgetBot.GitHub;
-using BudgetBot.Reports;
+using BudgetBot.Dashboard;
 using BudgetBot.Slack;
 using BudgetBot.Storage;
 using BudgetBot.Tests.Infrastructure;
@@ -68,11 +68,13 @@ public abstract partial class StoreContract<TProvider>
     [InlineData("model", "claude-haiku-4-5")]
     [InlineData("pr", "acme/api#42")]
     [InlineData("day", "2026-03-11")]
-    public async Task SpendReport_GroupsByEachColumn(string group, string firstKey)
+    public async Task SpendCube_GroupsByEachColumn(string group, string firstKey)
     {
         await IngestSpreadAsync();
 
-        var csv = await new SpendReport(Db, new UnitsStore(Db)).CsvAsync(group, TestApp.Start.AddDays(-1), TestApp.Start, Ct);
+        var query = new SpendSeriesQuery(default, default, group == "day" ? "day" : SpendSeriesQuery.NoBucket, group == "day" ? [] : [group],
+            new Dictionary<string, string>()) { Start = TestApp.Start.AddDays(-1), End = TestApp.Start };
+        var csv = SpendCsv.Report(await new SpendCube(Db, StaticPolicy.Default).ReadAsync(query, Ct, countRuns: true), TimeZoneInfo.Utc);
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith(group + ",events,runs,costUsd,", lines[0], StringComparison.Ordinal);
