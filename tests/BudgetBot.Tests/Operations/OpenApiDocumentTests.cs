@@ -31,6 +31,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         ("/api/reports/spend-series.csv", "get"),
         ("/api/audit", "get"),
         ("/api/estimates", "get"),
+        ("/api/routing", "get"),
         ("/api/units", "get"),
         ("/api/pulls/{owner}/{repo}/{number}", "get"),
         ("/api/pulls/{owner}/{repo}/{number}/comment", "get"),
@@ -147,7 +148,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.Contains("number", Types(request.GetProperty("properties").GetProperty("estimateUsd")));
 
         var decision = Resolve(Json200(Operation("/api/preflight", "post")));
-        Assert.Equal(["allowed", "budgets", "estimate", "reason", "reservationId"], Properties(decision).Order());
+        Assert.Equal(["allowed", "budgets", "estimate", "reason", "reservationId", "suggestedModel"], Properties(decision).Order());
         Assert.Equal("boolean", decision.GetProperty("properties").GetProperty("allowed").GetProperty("type").GetString());
         var budget = Resolve(decision.GetProperty("properties").GetProperty("budgets").GetProperty("items"));
         Assert.Equal(["id", "remainingUsd", "state"], Properties(budget).Order());
