@@ -35,18 +35,6 @@ internal sealed class AlertQueries(Database db)
         "SELECT team AS Team, workflow AS Workflow, " + SqlSum.Of("cost_micros") + " AS CostMicros FROM usage_events " +
         "WHERE repo = @Repo AND pr = @Pr AND workflow IS NOT NULL GROUP BY team, workflow;");
 
-    // Team scopes of the hourly rollups (what budgets read), for the digest's chart.
-    internal static readonly SqlStatement TeamHours = new(
-        "Alerts.TeamHours",
-        "SELECT scope AS Scope, hour_ms AS HourMs, cost_micros AS CostMicros FROM spend_rollups " +
-        "WHERE scope LIKE 'team:%' AND hour_ms >= @FromMs AND hour_ms < @ToMs AND cost_micros <> 0;");
-
-    public Task<List<TeamDaySpend>> TeamSpendByDayAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        db.ReadAsync(async c => (await c.QueryAsync<(string Scope, long HourMs, long CostMicros)>(db.Sql(TeamHours),
-                new { FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }))
-            .GroupBy(r => (Day: DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(r.HourMs).UtcDateTime), Team: r.Scope["team:".Length..]))
-            .Select(g => new TeamDaySpend(g.Key.Day, g.Key.Team, g.Sum(r => r.CostMicros))).ToList(), ct);
-
     public Task<long> PrSpendSinceAsync(string repo, int pr, DateTimeOffset from, CancellationToken ct) =>
         db.ReadAsync(c => c.ExecuteScalarAsync<long>(db.Sql(PrSpendSince),
             new { Repo = repo.ToLowerInvariant(), Pr = pr, FromMs = from.ToUnixTimeMilliseconds() }), ct);

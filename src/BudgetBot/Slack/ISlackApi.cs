@@ -11,7 +11,4 @@ internal interface ISlackApi
     Task<JsonElement> CallAsync(string method, JsonObject args, CancellationToken ct);
 
     Task<string> OpenConversationAsync(string user, CancellationToken ct);
-
-    // The bytes of a file, POSTed to the upload URL files.getUploadURLExternal gave.
-    Task UploadAsync(Uri uploadUrl, byte[] content, CancellationToken ct);
 }

@@ -8,13 +8,12 @@ using Microsoft.Extensions.Options;
 namespace BudgetBot.Slack;
 
 // A plain HttpClient over Slack's Web API: JSON bodies with charset for write methods, form bodies
-// without charset for conversations.open, users.info, auth.test and files.getUploadURLExternal (Slack's
-// documented encodings); a file's bytes go raw to the upload URL Slack gave for it.
+// without charset for conversations.open, users.info and auth.test (Slack's documented encodings).
 internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackOptions> options) : ISlackApi
 {
     public const string HttpClientName = "slack";
 
-    private static readonly HashSet<string> FormMethods = new(StringComparer.Ordinal) { "conversations.open", "users.info", "auth.test", "files.getUploadURLExternal" };
+    private static readonly HashSet<string> FormMethods = new(StringComparer.Ordinal) { "conversations.open", "users.info", "auth.test" };
 
     public async Task<JsonElement> CallAsync(string method, JsonObject args, CancellationToken ct)
     {
@@ -39,19 +38,6 @@ internal sealed class SlackApiClient(IHttpClientFactory factory, IOptions<SlackO
             throw new SlackApiException(method, error);
         }
         return root;
-    }
-
-    public async Task UploadAsync(Uri uploadUrl, byte[] content, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await factory.CreateClient(HttpClientName).SendAsync(request, ct);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new SlackRateLimitedException("files.upload", response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
-        response.EnsureSuccessStatusCode();
     }
 
     public async Task<string> OpenConversationAsync(string user, CancellationToken ct) =>

@@ -15,7 +15,6 @@ internal static class SlackExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<ISlackApi, SlackApiClient>();
         services.AddSingleton<SlackChannelPacer>();
-        services.AddSingleton<SlackFileUploads>();
         services.AddSingleton<IOutboxSender, SlackOutboxSender>();
         services.AddSingleton<SlackOutboxWriter>();
         services.AddSingleton<BudgetRequestStore>();

@@ -11,7 +11,6 @@ internal sealed partial class SlackOutboxSender(
     ISlackApi api,
     IOptions<SlackOptions> options,
     SlackChannelPacer pacer,
-    SlackFileUploads uploads,
     IEnumerable<ISlackPostedObserver> observers,
     TimeProvider clock,
     ILogger<SlackOutboxSender> logger) : IOutboxSender
@@ -36,11 +35,6 @@ internal sealed partial class SlackOutboxSender(
         }
         try
         {
-            if (message.Kind == SlackFileUploads.Kind)
-            {
-                await uploads.SendAsync(args, ct);
-                return OutboxResult.Sent;
-            }
             var channel = args["channel"]?.GetValue<string>();
             if (message.Kind == "chat.postMessage" && channel is not null)
             {
