@@ -30,21 +30,29 @@ internal sealed class RoutingRollup(Database db) : IUsageWriteHook
         "unpriced_events = unpriced_events + @Unpriced WHERE hour_ms = @HourMs AND team = @Team AND workflow = @Workflow AND model = @Model " +
         "AND provider = @Provider; IF @@ROWCOUNT = 0 INSERT INTO routing_mix (" + Columns + ") VALUES (" + Values + ");");
 
-    public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
+    public Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct) =>
+        ApplyAsync(c, tx, inserted.Select(p => (p, 1)).ToList(), ct);
+
+    // A repriced or moved event leaves the mix as it was counted and enters it as it is now.
+    public Task OnRevisedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<UsageRevision> revised, long nowMs, CancellationToken ct) =>
+        ApplyAsync(c, tx, revised.SelectMany(r => new[] { (r.Before, -1), (r.After, 1) }).ToList(), ct);
+
+    private async Task ApplyAsync(DbConnection c, DbTransaction tx, List<(PricedUsage P, int Sign)> usage, CancellationToken ct)
     {
         // Fixed key order keeps concurrent batches from deadlocking on SQL Server.
-        var groups = inserted.Where(p => p.Event.Workflow is not null)
-            .GroupBy(p => (Hour: RollupDelta.HourOf(p.Event.OccurredAt.ToUnixTimeMilliseconds()), p.Team, Workflow: p.Event.Workflow!,
-                Model: p.CanonicalModel, Provider: p.Event.Provider ?? p.InferredProvider ?? ""))
+        var groups = usage.Where(u => u.P.Event.Workflow is not null)
+            .GroupBy(u => (Hour: RollupDelta.HourOf(u.P.Event.OccurredAt.ToUnixTimeMilliseconds()), u.P.Team, Workflow: u.P.Event.Workflow!,
+                Model: u.P.CanonicalModel, Provider: u.P.Event.Provider ?? u.P.InferredProvider ?? ""))
             .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
         foreach (var g in groups)
         {
             await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), new
             {
                 HourMs = g.Key.Hour, g.Key.Team, g.Key.Workflow, g.Key.Model, g.Key.Provider,
-                Input = g.Sum(p => p.Event.InputTokens), Output = g.Sum(p => p.Event.OutputTokens), CacheRead = g.Sum(p => p.Event.CacheReadTokens),
-                CacheWrite5m = g.Sum(p => p.Event.CacheWrite5mTokens), CacheWrite1h = g.Sum(p => p.Event.CacheWrite1hTokens),
-                CostMicros = g.Sum(p => p.CostMicros), Events = g.LongCount(), Unpriced = g.LongCount(p => p.Unpriced),
+                Input = g.Sum(u => u.Sign * u.P.Event.InputTokens), Output = g.Sum(u => u.Sign * u.P.Event.OutputTokens),
+                CacheRead = g.Sum(u => u.Sign * u.P.Event.CacheReadTokens),
+                CacheWrite5m = g.Sum(u => u.Sign * u.P.Event.CacheWrite5mTokens), CacheWrite1h = g.Sum(u => u.Sign * u.P.Event.CacheWrite1hTokens),
+                CostMicros = g.Sum(u => u.Sign * u.P.CostMicros), Events = g.Sum(u => (long)u.Sign), Unpriced = g.Sum(u => u.P.Unpriced ? (long)u.Sign : 0),
             }, tx, cancellationToken: ct));
         }
     }

@@ -37,6 +37,12 @@ public sealed class DashboardRevisionTests
         var models = page.QuerySelectorAll("#spend-table tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent, r => r.QuerySelectorAll("td")[1].TextContent);
         Assert.Equal("$2.00", models["claude-sonnet-9"]);
         await AssertRollupsAreTheEventsAsync(app.Get<Database>(), "spend|1773136800000|platform|acme/api|claude-review|claude-sonnet-9|anthropic|2000000|1|0");
+
+        // Routing's mix moves with it: the what-if reads the repriced tokens, not an unpriced row.
+        await using var c = await app.Get<Database>().OpenAsync();
+        var mix = (await c.QueryAsync<(string, string, long, long, long, long)>(
+            "SELECT model, provider, input_tokens, cost_micros, events, unpriced_events FROM routing_mix WHERE events <> 0;")).ToList();
+        Assert.Equal([("claude-sonnet-9", "anthropic", 1_000_000L, 2_000_000L, 1L, 0L)], mix);
     }
 
     [Fact]
