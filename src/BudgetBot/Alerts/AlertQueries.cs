@@ -88,3 +88,6 @@ internal sealed class AlertQueries(Database db)
         db.ReadAsync(async c => (await c.QueryAsync<(string, string, long)>(db.Sql(PrWorkflows),
             new { Repo = repo.ToLowerInvariant(), Pr = pr })).ToList(), ct);
 }
+
+// A model the catalog cannot price yet: its events count tokens but no money until it can.
+internal sealed record UnpricedModel(string Model, long Events);

@@ -75,3 +75,12 @@ internal sealed partial class RunawayAlerts(
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "Runaway spend on {Subject} but team {Team} has no Slack channel; recorded, not sent")]
     private static partial void LogNoChannel(ILogger logger, string subject, string team);
 }
+
+// One pull request (Pr set) or one workflow run outside a PR (RunId set) whose last hour is judged.
+// A run inside a PR is judged as part of its PR, so one runaway never alerts twice.
+internal sealed record RunawaySubject(string Repo, int? Pr, string? RunId, string Team, string? Workflow)
+{
+    public string Key => Pr is { } pr ? $"pr:{Repo}#{pr}" : $"run:{Repo}:{RunId}";
+
+    public string Label => Pr is { } pr ? $"{Repo}#{pr}" : $"run {RunId} in {Repo}";
+}

@@ -65,3 +65,6 @@ internal sealed class BudgetLedger(Database db)
     private async Task<(long Cost, long Unpriced)> RawAsync(DbConnection c, DbTransaction? tx, BudgetScope scope, long from, long to) =>
         await c.QuerySingleAsync<(long, long)>(db.Sql(RawEdge.For(scope)), ScopeQuery.Args(scope, new { From = from, To = to }), tx);
 }
+
+// What the ledger says of one budget in one period, in micro-dollars.
+internal readonly record struct BudgetFigures(long SpentMicros, long GrantedMicros, long ReservedMicros, long UnpricedEvents);

@@ -22,3 +22,5 @@ internal sealed record UnitsQuery(
         return (group, start, end, errors);
     }
 }
+
+internal sealed record UnitsAnswer(string GroupBy, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UnitGroup> Groups);
