@@ -30,6 +30,7 @@ internal static class GitHubExtensions
         services.AddScoped<GitHubWebhookProcessor>();
         services.AddScoped<WebhookEventProcessor>(sp => sp.GetRequiredService<GitHubWebhookProcessor>());
 
+        services.AddSingleton<LateUsageBinding>();
         services.AddSingleton<PullRequestHandler>();
         services.AddSingleton<WorkflowRunHandler>();
         services.AddSingleton<WorkflowJobHandler>();

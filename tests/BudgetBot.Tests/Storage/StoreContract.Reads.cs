@@ -108,7 +108,7 @@ public abstract partial class StoreContract<TProvider>
                 await c.ExecuteAsync(Db.Sql(PullRequestHandler.AddHeadSha), new { row.Repo, Sha = row.HeadSha, row.Number, Now = 1L }, tx);
             }
         }, Ct);
-        var bound = await Db.WriteAsync((c, tx) => c.ExecuteAsync(Db.Sql(PullRequestHandler.BindByShas), new { row.Repo, row.Number }, tx), Ct);
+        var bound = await Db.WriteAsync((c, tx) => c.ExecuteAsync(Db.Sql(LateUsageBinding.BindByShas), new { row.Repo, row.Number }, tx), Ct);
 
         var stored = await Db.WriteAsync((c, tx) => c.QuerySingleAsync<PullRequest>(Db.Sql(PullRequestHandler.Find), new { row.Repo, row.Number }, tx), Ct);
         Assert.Equal(row with { State = "closed", Merged = true, MergedAtMs = 5, UpdatedAtMs = 5 }, stored);

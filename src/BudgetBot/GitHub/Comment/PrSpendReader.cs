@@ -4,9 +4,9 @@ using Dapper;
 
 namespace BudgetBot.GitHub;
 
-// Reads one PR's spend from usage_events (grouped in SQL, folded in PrSpendAggregator), the budgets
-// it draws on, and the repository's merged-PR figures. Merged state comes from the correlation
-// index (IPullRequestDirectory).
+// Reads one PR's spend from the unit_spend rollup (grouped in SQL, folded in PrSpendAggregator), the
+// budgets it draws on, and the repository's merged-PR figures from the per-PR rollup. Merged state
+// comes from the correlation index (IPullRequestDirectory).
 internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IPolicyProvider policy, IPullRequestDirectory directory)
 {
     // The comparison looks at the most recent PRs of the repo only, so rendering stays cheap.
@@ -15,21 +15,22 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
     private static readonly string Sums =
         SqlSum.Of("input_tokens") + " AS Input, " + SqlSum.Of("output_tokens") + " AS Output, " + SqlSum.Of("cache_read_tokens") + " AS CacheRead, " +
         SqlSum.Of("cache_write_5m_tokens") + " AS CacheWrite5m, " + SqlSum.Of("cache_write_1h_tokens") + " AS CacheWrite1h, " + SqlSum.Of("cost_micros") + " AS CostMicros, " +
-        "MIN(occurred_at_ms) AS FirstMs FROM usage_events WHERE repo = @Repo AND pr = @Pr GROUP BY run_id, workflow, model, team, experiment;";
+        SqlSum.Of("events") + " AS Events, " + SqlSum.Of("unpriced_events") + " AS Unpriced, MIN(first_ms) AS FirstMs " +
+        "FROM unit_spend WHERE repo = @Repo AND pr = @Pr AND events <> 0 GROUP BY run_id, workflow, model, team, experiment;";
 
+    // The PR's unit_spend rows (kept in the write transaction by Dashboard's rollups, late PR binding
+    // included), never its events: the read costs the same at 10,000 and 1,000,000 events. '' stands
+    // for an absent run, workflow or experiment; a key whose events were all moved away (repricing)
+    // keeps a zero row, which the comment must not show.
     internal static readonly SqlStatement Rows = new(
         "GitHub.PrSpend.Rows",
-        "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT(*) AS Events, " +
-        SqlSum.Of("unpriced") + " AS Unpriced, " + Sums,
-        "SELECT run_id AS RunId, workflow AS Workflow, model AS Model, team AS Team, experiment AS Experiment, COUNT_BIG(*) AS Events, " +
-        SqlSum.Of("CAST(unpriced AS BIGINT)") + " AS Unpriced, " + Sums);
+        "SELECT NULLIF(run_id, '') AS RunId, NULLIF(workflow, '') AS Workflow, model AS Model, team AS Team, NULLIF(experiment, '') AS Experiment, " + Sums);
 
+    // The repository's other PRs' totals from the per-PR rollup.
     internal static readonly SqlStatement RepoTotals = new(
         "GitHub.PrSpend.RepoTotals",
-        "SELECT pr AS Pr, " + SqlSum.Of("cost_micros") + " AS Micros FROM usage_events WHERE repo = @Repo AND pr IS NOT NULL AND pr <> @Pr " +
-        "GROUP BY pr ORDER BY pr DESC LIMIT @Limit;",
-        "SELECT TOP (@Limit) CAST(pr AS BIGINT) AS Pr, " + SqlSum.Of("cost_micros") + " AS Micros FROM usage_events WHERE repo = @Repo " +
-        "AND pr IS NOT NULL AND pr <> @Pr GROUP BY pr ORDER BY pr DESC;");
+        "SELECT pr AS Pr, cost_micros AS Micros FROM dashboard_pr_spend WHERE repo = @Repo AND pr <> @Pr ORDER BY pr DESC LIMIT @Limit;",
+        "SELECT TOP (@Limit) CAST(pr AS BIGINT) AS Pr, cost_micros AS Micros FROM dashboard_pr_spend WHERE repo = @Repo AND pr <> @Pr ORDER BY pr DESC;");
 
     public async Task<PrSpend> ReadAsync(string repo, int number, CancellationToken ct)
     {

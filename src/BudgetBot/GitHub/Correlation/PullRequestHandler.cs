@@ -7,7 +7,7 @@ namespace BudgetBot.GitHub;
 
 // pull_request → pull_requests (forward-only), pr_head_shas (every head the PR has had), runs of the
 // PR that arrived before it, and late binding of usage stored before the PR was known (DESIGN §8).
-internal sealed class PullRequestHandler(Database db, TimeProvider clock)
+internal sealed class PullRequestHandler(Database db, LateUsageBinding binding, TimeProvider clock)
 {
     private const string Columns =
         "repo AS Repo, number AS Number, installation_id AS InstallationId, head_sha AS HeadSha, head_ref AS HeadRef, " +
@@ -45,20 +45,6 @@ internal sealed class PullRequestHandler(Database db, TimeProvider clock)
         "WHERE r.repo = @Repo AND (r.head_sha IN (SELECT s.sha FROM pr_head_shas s WHERE s.repo = @Repo AND s.number = @Number) " +
         "OR (r.head_repo = @HeadRepo AND r.head_branch = @HeadRef)) " +
         "AND NOT EXISTS (SELECT 1 FROM workflow_run_prs p WHERE p.repo = r.repo AND p.run_id = r.run_id);");
-
-    internal static readonly SqlStatement BindByRuns = new(
-        "PullRequests.BindUsageByRuns",
-        "UPDATE usage_events SET pr = @Number WHERE repo = @Repo AND pr IS NULL AND run_id IN " +
-        "(SELECT p.run_id FROM workflow_run_prs p WHERE p.repo = @Repo AND p.number = @Number);");
-
-    internal static readonly SqlStatement BindByShas = new(
-        "PullRequests.BindUsageByShas",
-        "UPDATE usage_events SET pr = @Number WHERE repo = @Repo AND pr IS NULL AND sha IN " +
-        "(SELECT s.sha FROM pr_head_shas s WHERE s.repo = @Repo AND s.number = @Number);");
-
-    internal static readonly SqlStatement BindByBranch = new(
-        "PullRequests.BindUsageByBranch",
-        "UPDATE usage_events SET pr = @Number WHERE repo = @Repo AND pr IS NULL AND branch = @HeadRef;");
 
     public Task<PullRequestChange> HandleAsync(PullRequestEvent e, string action, CancellationToken ct)
     {
@@ -102,13 +88,7 @@ internal sealed class PullRequestHandler(Database db, TimeProvider clock)
             }
             var args = new { Repo = repo, next.Number, next.HeadRepo, next.HeadRef };
             await c.ExecuteAsync(db.Sql(LinkRuns), args, tx);
-            // Run, then SHA, then branch: the order of DESIGN §8; an event keeps the first PR it is bound to.
-            var bound = await c.ExecuteAsync(db.Sql(BindByRuns), args, tx) + await c.ExecuteAsync(db.Sql(BindByShas), args, tx);
-            // A branch named like the base (a fork's `main`) says nothing about which PR spent the money.
-            if (next.State == "open" && next.HeadRef != next.BaseRef)
-            {
-                bound += await c.ExecuteAsync(db.Sql(BindByBranch), args, tx);
-            }
+            var bound = await binding.ToPullRequestAsync(c, tx, next, ct);
             var reason = PullRequestMerge.Reason(existing, next) ?? (bound > 0 ? "usage-bound" : "pull-request");
             return new PullRequestChange(repo, next.Number, reason, reason != "pull-request");
         }, ct);

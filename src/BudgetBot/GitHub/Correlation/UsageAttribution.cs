@@ -10,7 +10,7 @@ namespace BudgetBot.GitHub;
 // reverse order of arrival is handled by the PR and run handlers (late binding). Both only write
 // where pr IS NULL, so whichever comes first wins and an explicit `pr` is never overwritten. Binding
 // and the refresh rows join the ingest transaction: a crash cannot leave usage without its refresh.
-internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) : IUsageEffect
+internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh, UsageRollups rollups, TimeProvider clock) : IUsageEffect
 {
     internal static readonly SqlStatement ByRun = new(
         "Attribution.ByRun",
@@ -38,8 +38,10 @@ internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) 
             .Where(p => p.Event is { Pr: not null, Repo: not null })
             .Select(p => new PullRequestChange(p.Event.Repo!, p.Event.Pr!.Value, "usage", true))
             .ToList();
-        foreach (var e in stored.Select(p => p.Event).Where(e => e is { Pr: null, Repo: not null } && (e.RunId ?? e.Sha ?? e.Branch) is not null))
+        var bound = new List<(PricedUsage Usage, int Pr)>();
+        foreach (var p in stored.Where(p => p.Event is { Pr: null, Repo: not null } && (p.Event.RunId ?? p.Event.Sha ?? p.Event.Branch) is not null))
         {
+            var e = p.Event;
             var args = new { e.Repo, e.RunId, e.Sha, e.Branch };
             var pr = (e.RunId is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(ByRun), args, tx))
                 ?? (e.Sha is null ? null : await c.ExecuteScalarAsync<long?>(db.Sql(BySha), args, tx))
@@ -47,7 +49,14 @@ internal sealed class UsageAttribution(Database db, PullRequestRefresh refresh) 
             if (pr is { } number && await c.ExecuteAsync(db.Sql(Bind), new { Pr = number, e.Source, EventId = e.Id }, tx) == 1)
             {
                 changes.Add(new PullRequestChange(e.Repo!, (int)number, "usage", true));
+                bound.Add((p, (int)number));
             }
+        }
+        // The hooks rolled these events up without a PR a moment ago: out without it, in with it.
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var g in bound.GroupBy(b => b.Pr))
+        {
+            await rollups.BoundAsync(c, tx, g.Select(b => b.Usage).ToList(), g.Key, nowMs, ct);
         }
         await refresh.EnqueueAsync(c, tx, changes, ct);
         return _ =>

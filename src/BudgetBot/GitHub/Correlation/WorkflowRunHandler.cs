@@ -9,7 +9,7 @@ namespace BudgetBot.GitHub;
 // workflow_run → workflow_runs (forward-only), the run's PRs (pull_requests[], else the PR that had
 // its head SHA, else for forks the PR with the same head repository and branch), and late binding of
 // usage reported with this run id before the run's PR was known (DESIGN §8).
-internal sealed class WorkflowRunHandler(Database db)
+internal sealed class WorkflowRunHandler(Database db, LateUsageBinding binding)
 {
     private const string Columns =
         "repo AS Repo, run_id AS RunId, run_attempt AS RunAttempt, workflow AS Workflow, event AS Event, head_sha AS HeadSha, " +
@@ -54,10 +54,6 @@ internal sealed class WorkflowRunHandler(Database db)
         "WorkflowRuns.Links",
         "SELECT number FROM workflow_run_prs WHERE repo = @Repo AND run_id = @RunId ORDER BY number;");
 
-    internal static readonly SqlStatement BindByRun = new(
-        "WorkflowRuns.BindUsage",
-        "UPDATE usage_events SET pr = @Number WHERE repo = @Repo AND run_id = @RunId AND pr IS NULL;");
-
     public Task<IReadOnlyList<PullRequestChange>> HandleAsync(WorkflowRunEvent e, CancellationToken ct)
     {
         var repository = e.Repository ?? throw new InvalidOperationException("workflow_run without repository");
@@ -96,7 +92,7 @@ internal sealed class WorkflowRunHandler(Database db)
                 return [];
             }
             // A run shared by several PRs bills the lowest-numbered one: a usage event belongs to one PR.
-            var bound = await c.ExecuteAsync(db.Sql(BindByRun), new { Repo = repo, incoming.RunId, Number = links[0] }, tx);
+            var bound = await binding.ToRunsPullRequestAsync(c, tx, repo, incoming.RunId, (int)links[0], ct);
             var changed = linked > 0 || bound > 0 || next != existing;
             return links.Select(n => new PullRequestChange(repo, (int)n, bound > 0 ? "usage-bound" : "workflow-run", changed)).ToList();
         }, ct);
