@@ -21,4 +21,15 @@ internal readonly record struct RunCostDelta(string RunKey, string Model, string
             // A fixed order keeps concurrent batches from deadlocking on SQL Server.
             .OrderBy(d => d.RunKey, StringComparer.Ordinal).ThenBy(d => d.Model, StringComparer.Ordinal)
             .ToList();
+
+    // What revised events change: After's deltas minus Before's, netted per run and model (a delta that
+    // nets to nothing is dropped). Times come from After's side where it has one; a revision keeps them.
+    public static IReadOnlyList<RunCostDelta> Net(IReadOnlyList<UsageRevision> revised) =>
+        Of(revised.Select(r => r.After))
+            .Concat(Of(revised.Select(r => r.Before)).Select(d => d with { CostMicros = -d.CostMicros, Events = -d.Events }))
+            .GroupBy(d => (d.RunKey, d.Model))
+            .Select(g => g.First() with { CostMicros = g.Sum(d => d.CostMicros), Events = g.Sum(d => d.Events) })
+            .Where(d => d.CostMicros != 0 || d.Events != 0)
+            .OrderBy(d => d.RunKey, StringComparer.Ordinal).ThenBy(d => d.Model, StringComparer.Ordinal)
+            .ToList();
 }

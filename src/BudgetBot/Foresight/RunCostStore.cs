@@ -23,6 +23,13 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         "IF @@ROWCOUNT = 0 INSERT INTO run_costs (run_key, model, run_id, repo, workflow, pr, cost_micros, events, first_ms, last_ms) " +
         "VALUES (@RunKey, @Model, @RunId, @Repo, @Workflow, @Pr, @CostMicros, @Events, @FirstMs, @LastMs);");
 
+    // A revision's net change to a run and model that loses events (or keeps them, with a new cost):
+    // never inserts, since a row it misses was pruned; a row left with no events is the model leaving the run.
+    internal static readonly SqlStatement Revise = new(
+        "Foresight.ReviseRunCost",
+        "UPDATE run_costs SET cost_micros = cost_micros + @CostMicros, events = events + @Events WHERE run_key = @RunKey AND model = @Model; " +
+        "DELETE FROM run_costs WHERE run_key = @RunKey AND model = @Model AND events <= 0;");
+
     internal static readonly SqlStatement Window = new(
         "Foresight.RunCostWindow",
         "SELECT run_key AS RunKey, model AS Model, repo AS Repo, workflow AS Workflow, pr AS Pr, cost_micros AS CostMicros, last_ms AS LastMs " +
@@ -43,6 +50,16 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         foreach (var d in RunCostDelta.Of(inserted))
         {
             await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), d, tx, cancellationToken: ct));
+        }
+    }
+
+    // Before out, After in (RunCostDelta of each, netted per run and model): a repricing moves an event's
+    // cost from its raw model to the catalog's name, a remainder changes its cost in place.
+    public async Task OnRevisedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<UsageRevision> revised, long nowMs, CancellationToken ct)
+    {
+        foreach (var d in RunCostDelta.Net(revised))
+        {
+            await c.ExecuteAsync(new CommandDefinition(db.Sql(d.Events > 0 ? Upsert : Revise), d, tx, cancellationToken: ct));
         }
     }
 

@@ -70,9 +70,9 @@ internal sealed class Database(StorageOptions options, StorageHealth? health = n
     {
         try
         {
-            var result = await CommitAsync(work, ct);
-            health?.Healthy();
-            return result;
+            // A write that commits does not clear a recorded problem: it may have fitted in the file's
+            // free pages while the storage stays full. Only ProbeWriteAsync, which needs fresh space, does.
+            return await CommitAsync(work, ct);
         }
         catch (Exception e) when (health is not null && StorageHealth.Classify(e) is not null)
         {

@@ -3,8 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace BudgetBot.Storage;
 
-// Whether writes are failing because storage is full or read-only. Set by a failed write, cleared by
-// a successful one; /readyz reports not ready meanwhile (and probes, since no traffic comes then).
+// Whether writes are failing because storage is full or read-only. Set by a failed write, cleared only
+// by a successful probe (Database.ProbeWriteAsync, a write needing fresh space): a background write that
+// fits in free pages (a lease heartbeat, an outbox claim) proves nothing about a full disk. /readyz
+// probes while a problem is recorded, since a not-ready instance gets no traffic to find out.
 internal sealed class StorageHealth
 {
     private volatile string? problem;

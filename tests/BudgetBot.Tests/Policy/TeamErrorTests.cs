@@ -20,7 +20,10 @@ public sealed class TeamErrorTests
         { "teams:\n  a:\n    repos: [acme/api]\n  b:\n    repos: [ACME/API]", 5, "teams.b.repos[0] \"ACME/API\" is already listed for team a on line 3" },
         { "teams:\n  platform:\n    slackChannel: \"#platform\"", 3, "teams.platform.slackChannel must be a Slack channel id like C0123ABCD, not a name" },
         { "teams:\n  platform:\n    leads: [bob]", 3, "teams.platform.leads[0] must be a Slack user id like U0123ABCD (got \"bob\")" },
-        { "teams:\n  platform:\n    repo: [acme/api]", 3, "unknown key \"repo\" in teams.platform (expected one of: repos, slackChannel, leads)" },
+        { "teams:\n  platform:\n    repo: [acme/api]", 3, "unknown key \"repo\" in teams.platform (expected one of: repos, slackChannel, leads, members)" },
+        { "teams:\n  platform:\n    members: [\"bob smith\"]", 3, "teams.platform.members[0] must be a GitHub login like octocat (got \"bob smith\")" },
+        { "teams:\n  platform:\n    members: [octocat, OctoCat]", 3, "teams.platform.members[1] \"OctoCat\" is listed twice" },
+        { "teams:\n  platform:\n    members: octocat", 3, "teams.platform.members must be a list" },
     };
 
     [Theory]

@@ -65,6 +65,22 @@ public sealed class StorageUnavailableTests : IAsyncLifetime
         await AssertReadyAsync(HttpStatusCode.OK, null);
     }
 
+    [Fact]
+    public async Task FullStorage_StaysNotReady_WhenASmallWriteFitsInFreePages()
+    {
+        app.Get<StorageOptions>().SqlitePragmas = " PRAGMA max_page_count = 1;";
+        var events = Enumerable.Range(0, 300).Select(i => Event($"big-{i}").With("costUsd", 1m).With("repo", "acme/api")).ToArray();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.PostJsonAsync("/api/usage", Batch(events))).StatusCode);
+
+        // One event fits in the pages the file already has (as a lease heartbeat or an outbox claim does):
+        // the disk is no less full for it.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/usage", Event("small").With("costUsd", 1m))).StatusCode);
+
+        await AssertReadyAsync(HttpStatusCode.ServiceUnavailable, "full");
+        app.Get<StorageOptions>().SqlitePragmas = " PRAGMA max_page_count = 1073741823;";
+        await AssertReadyAsync(HttpStatusCode.OK, null);
+    }
+
     private async Task AssertReadyAsync(HttpStatusCode expected, string? detail)
     {
         var ready = await app.CreateClient().GetAsync("/readyz", Ct);

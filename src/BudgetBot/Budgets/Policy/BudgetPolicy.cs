@@ -102,7 +102,8 @@ internal sealed record BudgetPolicy(
 
 // Repos are exact "owner/name" or globs with '*' (never crossing the '/'), compared case-insensitively
 // because GitHub names are.
-internal sealed record TeamPolicy(string Id, IReadOnlyList<string> Repos, string? SlackChannel, IReadOnlyList<string> Leads);
+// Members: GitHub logins (not Slack ids: they sign in to the dashboard with GitHub) who see this team's figures.
+internal sealed record TeamPolicy(string Id, IReadOnlyList<string> Repos, string? SlackChannel, IReadOnlyList<string> Leads, IReadOnlyList<string> Members);
 
 // Approvers are the words "leads" (the team's leads) and "founders", or Slack user ids.
 internal sealed record ApprovalTier(decimal UpToUsd, IReadOnlyList<string> Approvers)

@@ -2,7 +2,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace BudgetBot.Budgets;
 
-// teams: { <id>: { repos, slackChannel, leads } }.
+// teams: { <id>: { repos, slackChannel, leads, members } }. members: GitHub logins who see this team on the
+// dashboard (docs/decisions/dashboard-team-members.md); a login may belong to several teams.
 internal static class TeamsParser
 {
     public static Dictionary<string, TeamPolicy> Parse(PolicyReader reader, YamlNode? node)
@@ -24,7 +25,7 @@ internal static class TeamsParser
                 reader.Error(key, $"{path}: team id must be lowercase letters, digits, '-' or '_'");
             }
 
-            var section = reader.Section(value, path, "repos", "slackChannel", "leads");
+            var section = reader.Section(value, path, "repos", "slackChannel", "leads", "members");
             var repos = Repos(reader, section, id, claimed);
             string? channel = null;
             if (section["slackChannel"] is { } channelNode && reader.Text(channelNode, section.PathOf("slackChannel")) is { } text)
@@ -40,10 +41,44 @@ internal static class TeamsParser
             }
 
             var leads = SlackUserList.Parse(reader, section["leads"], section.PathOf("leads"));
-            teams[id] = new TeamPolicy(id, repos, channel, leads);
+            var members = Members(reader, section["members"], section.PathOf("members"));
+            teams[id] = new TeamPolicy(id, repos, channel, leads, members);
         }
 
         return teams;
+    }
+
+    private static List<string> Members(PolicyReader reader, YamlNode? node, string path)
+    {
+        var members = new List<string>();
+        if (node is null)
+        {
+            return members;
+        }
+
+        var items = reader.List(node, path);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (reader.Text(items[i], $"{path}[{i}]") is not { } login)
+            {
+                continue;
+            }
+
+            if (!PolicyIds.GitHubLogin().IsMatch(login) || login.Length > 39)
+            {
+                reader.Error(items[i], $"{path}[{i}] must be a GitHub login like octocat (got \"{login}\")");
+            }
+            else if (members.Contains(login, StringComparer.OrdinalIgnoreCase))
+            {
+                reader.Error(items[i], $"{path}[{i}] \"{login}\" is listed twice");
+            }
+            else
+            {
+                members.Add(login);
+            }
+        }
+
+        return members;
     }
 
     private static List<string> Repos(
