@@ -49,15 +49,8 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
     {
         var totals = await db.ReadAsync(async c =>
             (await c.QueryAsync<(long Pr, long Micros)>(db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample })).ToList(), ct);
-        var merged = new List<long>();
-        foreach (var (pr, micros) in totals)
-        {
-            if (await directory.FindAsync(repo, (int)pr, ct) is { Merged: true })
-            {
-                merged.Add(micros);
-            }
-        }
-        return MergedPrStats.From(merged);
+        var merged = await directory.MergedAmongAsync(repo, totals.Select(t => (int)t.Pr).ToList(), ct);
+        return MergedPrStats.From(totals.Where(t => merged.Contains((int)t.Pr)).Select(t => t.Micros).ToList());
     }
 }
 

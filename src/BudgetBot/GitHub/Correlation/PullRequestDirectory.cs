@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BudgetBot.Storage;
 using Dapper;
 
@@ -20,6 +21,17 @@ internal sealed class PullRequestDirectory(Database db) : IPullRequestDirectory
         "SELECT COALESCE((SELECT MAX(installation_id) FROM github_repositories WHERE repo = @Repo AND active = 1), " +
         "(SELECT MAX(installation_id) FROM pull_requests WHERE repo = @Repo));");
 
+    // Which of a repository's PR numbers are merged, in one query (the numbers as a JSON array): the
+    // PR comment's typical-PR line asks this of up to 200 PRs.
+    internal static readonly SqlStatement MergedAmong = new(
+        "PullRequestDirectory.MergedAmong",
+        "SELECT number FROM pull_requests WHERE repo = @Repo AND merged = 1 AND number IN (SELECT value FROM json_each(@Numbers));",
+        "SELECT number FROM pull_requests WHERE repo = @Repo AND merged = 1 AND number IN (SELECT CAST(value AS BIGINT) FROM OPENJSON(@Numbers));");
+
+    public async Task<IReadOnlySet<int>> MergedAmongAsync(string repo, IReadOnlyList<int> numbers, CancellationToken ct) =>
+        (await db.ReadAsync(c => c.QueryAsync<long>(db.Sql(MergedAmong),
+            new { Repo = repo.ToLowerInvariant(), Numbers = JsonSerializer.Serialize(numbers) }), ct)).Select(n => (int)n).ToHashSet();
+
     public Task<PullRequest?> FindAsync(string repo, int number, CancellationToken ct) =>
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<PullRequest>(db.Sql(Find), new { Repo = repo.ToLowerInvariant(), Number = (long)number }), ct);
 
@@ -33,4 +45,18 @@ internal interface IPullRequestDirectory
     Task<PullRequest?> FindAsync(string repo, int number, CancellationToken ct);
 
     Task<long?> InstallationForAsync(string repo, CancellationToken ct);
+
+    // Which of numbers are merged PRs of repo. The store answers in one query; this default asks one by one.
+    async Task<IReadOnlySet<int>> MergedAmongAsync(string repo, IReadOnlyList<int> numbers, CancellationToken ct)
+    {
+        var merged = new HashSet<int>();
+        foreach (var number in numbers)
+        {
+            if (await FindAsync(repo, number, ct) is { Merged: true })
+            {
+                merged.Add(number);
+            }
+        }
+        return merged;
+    }
 }
