@@ -19,11 +19,15 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
         return all;
     }
 
-    public async Task<IReadOnlyList<BudgetStatus>> AllAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<BudgetStatus>> AllAsync(CancellationToken ct = default) => InScopesAsync(null, ct);
+
+    // The statuses of the budgets of these scopes only (all when null): a PR comment needs its two or
+    // three, not every budget's ledger read and forecast.
+    public async Task<IReadOnlyList<BudgetStatus>> InScopesAsync(IReadOnlySet<BudgetScope>? scopes, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var statuses = new List<BudgetStatus>();
-        foreach (var b in await ActiveAsync(now, ct))
+        foreach (var b in (await ActiveAsync(now, ct)).Where(b => scopes is null || scopes.Contains(b.Scope)))
         {
             statuses.Add(await StatusAsync(b, now, ct));
         }

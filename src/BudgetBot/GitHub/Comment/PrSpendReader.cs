@@ -38,7 +38,7 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
         var rows = await db.ReadAsync(async c =>
             (await c.QueryAsync<PrUsageRow>(db.Sql(Rows), new { Repo = repo, Pr = number })).ToList(), ct);
         var scopes = PrSpendAggregator.Scopes(repo, rows, policy.Current.ResolveTeam(repo));
-        var statuses = (await budgets.AllAsync(ct)).Where(b => scopes.Contains(b.Scope)).ToList();
+        var statuses = (await budgets.InScopesAsync(scopes, ct)).ToList();
         return PrSpendAggregator.Aggregate(repo, number, rows, statuses, await MergedAsync(repo, number, ct)) with
         {
             Routing = PrRoutingNote.Of(rows, policy.Current),
