@@ -72,6 +72,6 @@ internal static class OtlpCpu
             .Select(i => SyntheticUsage.Event("otlp-cpu-ref", first + i, now.AddSeconds(-((first + i) % 7200)))));
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -24,6 +24,11 @@ internal static class BenchmarkProgram
         {
             return await OtlpCpu.RunAsync();
         }
+        // Usage ingestion against the plain insert ceiling, by CPU time, with and without history.
+        if (args is ["--ingest-cpu"])
+        {
+            return await IngestCpu.RunAsync();
+        }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, BenchConfig.Create());
         return 0;
     }

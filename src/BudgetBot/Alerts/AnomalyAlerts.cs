@@ -43,6 +43,7 @@ internal sealed partial class AnomalyAlerts(
         var nowMs = now.ToUnixTimeMilliseconds();
         var fromMs = nowMs - (settings.BaselineDays * 86_400_000L);
         var queued = 0;
+        var finished = new Dictionary<(string Repo, string Workflow), IReadOnlyDictionary<string, long>>();
         foreach (var s in subjects)
         {
             var channel = AlertChannels.ForTeam(s.Team, current);
@@ -51,7 +52,12 @@ internal sealed partial class AnomalyAlerts(
                 var key = RunCostDelta.KeyOf(s.Repo, s.Workflow, runId);
                 var run = await runs.RunAsync(key, ct);
                 var cost = run.Sum(r => r.CostMicros);
-                var baseline = RunBaseline.Of(await runs.FinishedRunCostsAsync(s.Repo, s.Workflow, fromMs, key, nowMs, ct));
+                if (!finished.TryGetValue((s.Repo, s.Workflow), out var others))
+                {
+                    others = await runs.FinishedRunCostsAsync(s.Repo, s.Workflow, fromMs, nowMs, ct);
+                    finished[(s.Repo, s.Workflow)] = others;
+                }
+                var baseline = RunBaseline.Of(others.Where(r => r.Key != key).Select(r => r.Value));
                 if (baseline is null || baseline.Runs < settings.MinRuns || !baseline.IsAnomaly(cost, settings.RunK))
                 {
                     continue;

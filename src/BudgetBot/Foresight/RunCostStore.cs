@@ -43,7 +43,7 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
     internal static readonly SqlStatement Baseline = new(
         "Foresight.RunCostBaseline",
         "SELECT run_key AS RunKey, " + SqlSum.Of("cost_micros") + " AS CostMicros, MAX(last_ms) AS LastMs FROM run_costs " +
-        "WHERE last_ms >= @FromMs AND repo = @Repo AND workflow = @Workflow AND run_key <> @RunKey GROUP BY run_key;");
+        "WHERE repo = @Repo AND workflow = @Workflow AND last_ms >= @FromMs GROUP BY run_key;");
 
     public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
     {
@@ -67,12 +67,13 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
     public async Task<IReadOnlyList<RunCostRow>> RunAsync(string runKey, CancellationToken ct) =>
         (await db.ReadAsync(c => c.QueryAsync<RunCostRow>(new CommandDefinition(db.Sql(Run), new { RunKey = runKey }, cancellationToken: ct)), ct)).ToList();
 
-    // The cost of each other run of the workflow in the repository that ended in [fromMs, now] and has
-    // been quiet since (RunEstimates.QuietMs): the baseline an anomaly is judged against.
-    public async Task<IReadOnlyList<long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, string exceptRunKey, long nowMs, CancellationToken ct) =>
+    // The cost of each run of the workflow in the repository that ended in [fromMs, now] and has been
+    // quiet since (RunEstimates.QuietMs), by run key: the baseline an anomaly is judged against, read
+    // once per workflow a batch touched (ix_run_costs_workflow), each run then judged without itself.
+    public async Task<IReadOnlyDictionary<string, long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, long nowMs, CancellationToken ct) =>
         (await db.ReadAsync(c => c.QueryAsync<(string RunKey, long CostMicros, long LastMs)>(new CommandDefinition(db.Sql(Baseline),
-            new { FromMs = fromMs, Repo = repo, Workflow = workflow, RunKey = exceptRunKey }, cancellationToken: ct)), ct))
-        .Where(r => r.LastMs <= nowMs - RunEstimates.QuietMs).Select(r => r.CostMicros).ToList();
+            new { FromMs = fromMs, Repo = repo, Workflow = workflow }, cancellationToken: ct)), ct))
+        .Where(r => r.LastMs <= nowMs - RunEstimates.QuietMs).ToDictionary(r => r.RunKey, r => r.CostMicros, StringComparer.Ordinal);
 
     // Rows of runs whose latest usage falls in [fromMs, now]; either filter may be null for "any".
     public async Task<IReadOnlyList<RunCostRow>> WindowAsync(long fromMs, string? repo, string? workflow, CancellationToken ct) =>

@@ -17,6 +17,10 @@ internal sealed class PriceCatalog
     private readonly Dictionary<string, CatalogVendor> byId;
     private readonly ConcurrentDictionary<(string Model, string? Provider, string? Source), Match?> cache = new();
 
+    // Entries added since the cache was last cleared; ConcurrentDictionary.Count takes every bucket's
+    // lock, which made each resolution contend with every other (a third of pricing's time).
+    private int cached;
+
     internal PriceCatalog(string asOf, IReadOnlyList<CatalogVendor> vendors)
     {
         AsOf = asOf;
@@ -65,11 +69,16 @@ internal sealed class PriceCatalog
     public PriceResolution? Resolve(string model, string? provider = null, string? source = null, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (cache.Count > CacheLimit)
+        var key = (model, provider, source);
+        if (!cache.TryGetValue(key, out var match))
         {
-            cache.Clear();
+            if (Interlocked.Increment(ref cached) > CacheLimit)
+            {
+                cache.Clear();
+                Interlocked.Exchange(ref cached, 1);
+            }
+            match = cache.GetOrAdd(key, k => Find(k.Model, k.Provider, k.Source));
         }
-        var match = cache.GetOrAdd((model, provider, source), key => Find(key.Model, key.Provider, key.Source));
         return match is { } m && m.Model.PriceAt(at ?? DateTimeOffset.MaxValue) is { } price
             ? new PriceResolution(m.Vendor.Id, m.Model.Id, m.Canonical, price with { Id = m.Canonical })
             : null;
