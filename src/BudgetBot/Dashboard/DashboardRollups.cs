@@ -1,7 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
-using Dapper;
 using BudgetBot.Budgets;
 
 namespace BudgetBot.Dashboard;
@@ -61,34 +61,37 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
             .GroupBy(s => (Hour: RollupDelta.HourOf(s.P.Event.OccurredAt.ToUnixTimeMilliseconds()), s.P.Team, Repo: Repo(s.P),
                 Workflow: s.P.Event.Workflow ?? "", Model: s.P.CanonicalModel, Provider: s.P.Event.Provider ?? s.P.InferredProvider ?? ""))
             .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Repo}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
-        foreach (var g in spend)
+        await using (var upsert = PreparedCommand.Create(db, c, tx, UpsertSpend, ("HourMs", DbType.Int64), ("Team", DbType.String), ("Repo", DbType.String),
+            ("Workflow", DbType.String), ("Model", DbType.String), ("Provider", DbType.String), ("CostMicros", DbType.Int64), ("Events", DbType.Int64),
+            ("Unpriced", DbType.Int64), ("Input", DbType.Int64), ("Output", DbType.Int64), ("CacheRead", DbType.Int64), ("CacheWrite", DbType.Int64)))
         {
-            await c.ExecuteAsync(db.Sql(UpsertSpend), new
+            foreach (var g in spend)
             {
-                HourMs = g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
-                CostMicros = g.Sum(s => s.Sign * s.P.CostMicros), Events = g.Sum(s => (long)s.Sign), Unpriced = g.Sum(s => s.P.Unpriced ? (long)s.Sign : 0),
-                Input = g.Sum(s => s.Sign * s.P.Event.InputTokens), Output = g.Sum(s => s.Sign * s.P.Event.OutputTokens),
-                CacheRead = g.Sum(s => s.Sign * s.P.Event.CacheReadTokens),
-                CacheWrite = g.Sum(s => s.Sign * (s.P.Event.CacheWrite5mTokens + s.P.Event.CacheWrite1hTokens)),
-            }, tx);
+                await upsert.ExecuteAsync(g.Key.Hour, g.Key.Team, g.Key.Repo, g.Key.Workflow, g.Key.Model, g.Key.Provider,
+                    g.Sum(s => s.Sign * s.P.CostMicros), g.Sum(s => (long)s.Sign), g.Sum(s => s.P.Unpriced ? (long)s.Sign : 0),
+                    g.Sum(s => s.Sign * s.P.Event.InputTokens), g.Sum(s => s.Sign * s.P.Event.OutputTokens), g.Sum(s => s.Sign * s.P.Event.CacheReadTokens),
+                    g.Sum(s => s.Sign * (s.P.Event.CacheWrite5mTokens + s.P.Event.CacheWrite1hTokens)));
+            }
         }
-        foreach (var g in stored.Where(s => s.P.Event.Pr is not null && s.P.Event.Repo is not null)
-                     .GroupBy(s => (Repo: Repo(s.P), Pr: s.P.Event.Pr!.Value)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr))
+        await using (var upsert = PreparedCommand.Create(db, c, tx, UpsertPr,
+            ("Repo", DbType.String), ("Pr", DbType.Int32), ("CostMicros", DbType.Int64), ("Events", DbType.Int64), ("LastMs", DbType.Int64)))
         {
-            await c.ExecuteAsync(db.Sql(UpsertPr), new
+            foreach (var g in stored.Where(s => s.P.Event.Pr is not null && s.P.Event.Repo is not null)
+                         .GroupBy(s => (Repo: Repo(s.P), Pr: s.P.Event.Pr!.Value)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr))
             {
-                g.Key.Repo, g.Key.Pr, CostMicros = g.Sum(s => s.Sign * s.P.CostMicros), Events = g.Sum(s => (long)s.Sign),
-                LastMs = g.Max(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()),
-            }, tx);
+                await upsert.ExecuteAsync(g.Key.Repo, g.Key.Pr, g.Sum(s => s.Sign * s.P.CostMicros), g.Sum(s => (long)s.Sign),
+                    g.Max(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()));
+            }
         }
-        foreach (var g in stored.Where(s => s.P.Event.RunId is not null && s.P.Event.Repo is not null)
-                     .GroupBy(s => (Repo: Repo(s.P), RunId: s.P.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
+        await using (var upsert = PreparedCommand.Create(db, c, tx, UpsertRun, ("Repo", DbType.String), ("RunId", DbType.String),
+            ("Workflow", DbType.String), ("CostMicros", DbType.Int64), ("Events", DbType.Int64), ("FirstMs", DbType.Int64)))
         {
-            await c.ExecuteAsync(db.Sql(UpsertRun), new
+            foreach (var g in stored.Where(s => s.P.Event.RunId is not null && s.P.Event.Repo is not null)
+                         .GroupBy(s => (Repo: Repo(s.P), RunId: s.P.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
             {
-                g.Key.Repo, g.Key.RunId, Workflow = g.First().P.Event.Workflow ?? "", CostMicros = g.Sum(s => s.Sign * s.P.CostMicros),
-                Events = g.Sum(s => (long)s.Sign), FirstMs = g.Min(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()),
-            }, tx);
+                await upsert.ExecuteAsync(g.Key.Repo, g.Key.RunId, g.First().P.Event.Workflow ?? "", g.Sum(s => s.Sign * s.P.CostMicros),
+                    g.Sum(s => (long)s.Sign), g.Min(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()));
+            }
         }
         await UnitSpend.ApplyAsync(db, c, tx, stored.Select(s => (s.P, s.Sign)).ToList());
     }

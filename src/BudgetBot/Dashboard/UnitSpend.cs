@@ -1,8 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
-using Dapper;
 
 namespace BudgetBot.Dashboard;
 
@@ -45,18 +45,19 @@ internal static class UnitSpend
             .OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.Pr)
             .ThenBy(g => $"{g.Key.RunId}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Team}\n{g.Key.Experiment}\n{g.Key.Provider}", StringComparer.Ordinal)
             .ThenBy(g => g.Key.HourMs);
+        await using var upsert = PreparedCommand.Create(db, c, tx, Upsert, ("Repo", DbType.String), ("Pr", DbType.Int32), ("RunId", DbType.String),
+            ("Workflow", DbType.String), ("Model", DbType.String), ("Team", DbType.String), ("Experiment", DbType.String), ("Provider", DbType.String),
+            ("HourMs", DbType.Int64), ("Events", DbType.Int64), ("Unpriced", DbType.Int64), ("Input", DbType.Int64), ("Output", DbType.Int64),
+            ("CacheRead", DbType.Int64), ("CacheWrite5m", DbType.Int64), ("CacheWrite1h", DbType.Int64), ("CostMicros", DbType.Int64), ("FirstMs", DbType.Int64));
         foreach (var g in groups)
         {
             var k = g.Key;
-            await c.ExecuteAsync(db.Sql(Upsert), new
-            {
-                k.Repo, k.Pr, k.RunId, k.Workflow, k.Model, k.Team, k.Experiment, k.Provider, k.HourMs,
-                Events = g.Sum(s => (long)s.Sign), Unpriced = g.Sum(s => s.Usage.Unpriced ? (long)s.Sign : 0),
-                Input = g.Sum(s => s.Sign * s.Usage.Event.InputTokens), Output = g.Sum(s => s.Sign * s.Usage.Event.OutputTokens),
-                CacheRead = g.Sum(s => s.Sign * s.Usage.Event.CacheReadTokens), CacheWrite5m = g.Sum(s => s.Sign * s.Usage.Event.CacheWrite5mTokens),
-                CacheWrite1h = g.Sum(s => s.Sign * s.Usage.Event.CacheWrite1hTokens), CostMicros = g.Sum(s => s.Sign * s.Usage.CostMicros),
-                FirstMs = g.Min(s => s.Usage.Event.OccurredAt.ToUnixTimeMilliseconds()),
-            }, tx);
+            await upsert.ExecuteAsync(k.Repo, k.Pr, k.RunId, k.Workflow, k.Model, k.Team, k.Experiment, k.Provider, k.HourMs,
+                g.Sum(s => (long)s.Sign), g.Sum(s => s.Usage.Unpriced ? (long)s.Sign : 0),
+                g.Sum(s => s.Sign * s.Usage.Event.InputTokens), g.Sum(s => s.Sign * s.Usage.Event.OutputTokens),
+                g.Sum(s => s.Sign * s.Usage.Event.CacheReadTokens), g.Sum(s => s.Sign * s.Usage.Event.CacheWrite5mTokens),
+                g.Sum(s => s.Sign * s.Usage.Event.CacheWrite1hTokens), g.Sum(s => s.Sign * s.Usage.CostMicros),
+                g.Min(s => s.Usage.Event.OccurredAt.ToUnixTimeMilliseconds()));
         }
     }
 

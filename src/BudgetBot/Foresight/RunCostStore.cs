@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
@@ -47,9 +48,13 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
 
     public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
     {
+        await using var upsert = PreparedCommand.Create(db, c, tx, Upsert, ("RunKey", DbType.String), ("Model", DbType.String), ("RunId", DbType.String),
+            ("Repo", DbType.String), ("Workflow", DbType.String), ("Pr", DbType.Int32), ("CostMicros", DbType.Int64), ("Events", DbType.Int64),
+            ("FirstMs", DbType.Int64), ("LastMs", DbType.Int64));
         foreach (var d in RunCostDelta.Of(inserted))
         {
-            await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), d, tx, cancellationToken: ct));
+            ct.ThrowIfCancellationRequested();
+            await upsert.ExecuteAsync(d.RunKey, d.Model, d.RunId, d.Repo, d.Workflow, d.Pr, d.CostMicros, d.Events, d.FirstMs, d.LastMs);
         }
     }
 

@@ -1,8 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
-using Dapper;
 
 namespace BudgetBot.Routing;
 
@@ -44,16 +44,16 @@ internal sealed class RoutingRollup(Database db) : IUsageWriteHook
             .GroupBy(u => (Hour: RollupDelta.HourOf(u.P.Event.OccurredAt.ToUnixTimeMilliseconds()), u.P.Team, Workflow: u.P.Event.Workflow!,
                 Model: u.P.CanonicalModel, Provider: u.P.Event.Provider ?? u.P.InferredProvider ?? ""))
             .OrderBy(g => g.Key.Hour).ThenBy(g => $"{g.Key.Team}\n{g.Key.Workflow}\n{g.Key.Model}\n{g.Key.Provider}", StringComparer.Ordinal);
+        await using var upsert = PreparedCommand.Create(db, c, tx, Upsert, ("HourMs", DbType.Int64), ("Team", DbType.String), ("Workflow", DbType.String),
+            ("Model", DbType.String), ("Provider", DbType.String), ("Input", DbType.Int64), ("Output", DbType.Int64), ("CacheRead", DbType.Int64),
+            ("CacheWrite5m", DbType.Int64), ("CacheWrite1h", DbType.Int64), ("CostMicros", DbType.Int64), ("Events", DbType.Int64), ("Unpriced", DbType.Int64));
         foreach (var g in groups)
         {
-            await c.ExecuteAsync(new CommandDefinition(db.Sql(Upsert), new
-            {
-                HourMs = g.Key.Hour, g.Key.Team, g.Key.Workflow, g.Key.Model, g.Key.Provider,
-                Input = g.Sum(u => u.Sign * u.P.Event.InputTokens), Output = g.Sum(u => u.Sign * u.P.Event.OutputTokens),
-                CacheRead = g.Sum(u => u.Sign * u.P.Event.CacheReadTokens),
-                CacheWrite5m = g.Sum(u => u.Sign * u.P.Event.CacheWrite5mTokens), CacheWrite1h = g.Sum(u => u.Sign * u.P.Event.CacheWrite1hTokens),
-                CostMicros = g.Sum(u => u.Sign * u.P.CostMicros), Events = g.Sum(u => (long)u.Sign), Unpriced = g.Sum(u => u.P.Unpriced ? (long)u.Sign : 0),
-            }, tx, cancellationToken: ct));
+            ct.ThrowIfCancellationRequested();
+            await upsert.ExecuteAsync(g.Key.Hour, g.Key.Team, g.Key.Workflow, g.Key.Model, g.Key.Provider,
+                g.Sum(u => u.Sign * u.P.Event.InputTokens), g.Sum(u => u.Sign * u.P.Event.OutputTokens), g.Sum(u => u.Sign * u.P.Event.CacheReadTokens),
+                g.Sum(u => u.Sign * u.P.Event.CacheWrite5mTokens), g.Sum(u => u.Sign * u.P.Event.CacheWrite1hTokens),
+                g.Sum(u => u.Sign * u.P.CostMicros), g.Sum(u => (long)u.Sign), g.Sum(u => u.P.Unpriced ? (long)u.Sign : 0));
         }
     }
 }

@@ -53,27 +53,12 @@ internal sealed class UsageStore(Database db)
         {
             return inserted;
         }
-        await using var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = db.Sql(Insert);
-        var parameters = new DbParameter[Parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@" + Parameters[i].Name;
-            parameters[i].DbType = Parameters[i].Type;
-            command.Parameters.Add(parameters[i]);
-        }
-        if (db.Dialect == SqlDialect.Sqlite)
-        {
-            await command.PrepareAsync();
-        }
+        await using var command = PreparedCommand.Create(db, c, tx, Insert, Parameters);
         foreach (var p in rows)
         {
-            Bind(parameters, p, receivedAtMs);
             try
             {
-                if (await command.ExecuteNonQueryAsync() == 1)
+                if (await command.ExecuteAsync(Row(p, receivedAtMs)) == 1)
                 {
                     inserted.Add(p);
                 }
@@ -86,7 +71,7 @@ internal sealed class UsageStore(Database db)
         return inserted;
     }
 
-    // In the order of Values; each bound by Bind.
+    // In the order of Values; each bound from Row.
     private static readonly (string Name, DbType Type)[] Parameters =
     [
         ("Source", DbType.String), ("EventId", DbType.String), ("OccurredAtMs", DbType.Int64), ("ReceivedAtMs", DbType.Int64),
@@ -99,28 +84,26 @@ internal sealed class UsageStore(Database db)
         ("Experiment", DbType.String),
     ];
 
-    private static void Bind(DbParameter[] a, PricedUsage p, long receivedAtMs)
+    private static object?[] Row(PricedUsage p, long receivedAtMs)
     {
         var e = p.Event;
-        object?[] values =
+        return
         [
             e.Source, e.Id, e.OccurredAt.ToUnixTimeMilliseconds(), receivedAtMs, p.CanonicalModel, e.Model, e.Provider ?? p.InferredProvider,
             e.InputTokens, e.OutputTokens, e.CacheReadTokens, e.CacheWrite5mTokens, e.CacheWrite1hTokens, p.CostMicros,
             p.ReportedCostMicros, p.ListCostMicros, p.Unpriced ? 1 : 0, e.Repo, e.Pr, e.Branch, e.Sha, e.RunId, e.RunAttempt, e.JobId,
             e.Workflow, e.Actor, p.Team, e.Experiment,
         ];
-        for (var i = 0; i < a.Length; i++)
-        {
-            a[i].Value = values[i] ?? DBNull.Value;
-        }
     }
 
     public async Task ApplyRollupsAsync(DbConnection c, DbTransaction tx, IEnumerable<RollupDelta> deltas)
     {
         // A fixed order keeps concurrent batches from deadlocking on SQL Server.
+        await using var upsert = PreparedCommand.Create(db, c, tx, UpsertRollup,
+            ("Scope", DbType.String), ("HourMs", DbType.Int64), ("CostMicros", DbType.Int64), ("Events", DbType.Int64), ("UnpricedEvents", DbType.Int64));
         foreach (var d in RollupDelta.Combine(deltas).OrderBy(d => d.Scope, StringComparer.Ordinal).ThenBy(d => d.HourMs))
         {
-            await c.ExecuteAsync(db.Sql(UpsertRollup), d, tx);
+            await upsert.ExecuteAsync(d.Scope, d.HourMs, d.CostMicros, d.Events, d.UnpricedEvents);
         }
     }
 
