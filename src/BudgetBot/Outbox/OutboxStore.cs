@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Storage;
 using Dapper;
@@ -91,6 +92,25 @@ internal sealed class OutboxStore(Database db, TimeProvider clock)
 
     public Task EnqueueAsync(OutboxEnqueue message, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => EnqueueAsync(c, tx, message), ct);
+
+    // Many messages in the caller's transaction (the PR refreshes of an ingested batch), each as
+    // EnqueueAsync would, through two prepared commands instead of a compiled pair per message.
+    public async Task EnqueueAllAsync(DbConnection c, DbTransaction tx, IEnumerable<OutboxEnqueue> messages)
+    {
+        (string, DbType)[] columns = [("Channel", DbType.String), ("Kind", DbType.String), ("Target", DbType.String), ("Payload", DbType.String),
+            ("Now", DbType.Int64), ("DueAtMs", DbType.Int64)];
+        await using var refresh = PreparedCommand.Create(db, c, tx, Refresh, columns);
+        await using var insert = PreparedCommand.Create(db, c, tx, Insert, columns);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var m in messages)
+        {
+            object?[] values = [m.Channel, m.Kind, m.Target, m.Payload, now, m.DueAt.ToUnixTimeMilliseconds()];
+            if (!m.Coalesce || await refresh.ExecuteAsync(values) == 0)
+            {
+                await insert.ExecuteAsync(values);
+            }
+        }
+    }
 
     // Joins the caller's transaction, so the decision and its message commit together.
     public async Task EnqueueAsync(DbConnection c, DbTransaction tx, OutboxEnqueue m)

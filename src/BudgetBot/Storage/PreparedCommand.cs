@@ -44,6 +44,19 @@ internal sealed class PreparedCommand : IAsyncDisposable
     // Rows changed, as DbCommand.ExecuteNonQuery counts them.
     public Task<int> ExecuteAsync(params ReadOnlySpan<object?> values)
     {
+        Bind(values);
+        return command.ExecuteNonQueryAsync();
+    }
+
+    // The first column of the first row, null when there is none or it is NULL.
+    public async Task<object?> ScalarAsync(params object?[] values)
+    {
+        Bind(values);
+        return await command.ExecuteScalarAsync() is { } v and not DBNull ? v : null;
+    }
+
+    private void Bind(ReadOnlySpan<object?> values)
+    {
         if (values.Length != parameters.Length)
         {
             throw new ArgumentException($"{parameters.Length} values expected, {values.Length} given", nameof(values));
@@ -52,7 +65,6 @@ internal sealed class PreparedCommand : IAsyncDisposable
         {
             parameters[i].Value = values[i] ?? DBNull.Value;
         }
-        return command.ExecuteNonQueryAsync();
     }
 
     public ValueTask DisposeAsync() => command.DisposeAsync();

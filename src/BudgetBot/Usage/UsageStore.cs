@@ -109,9 +109,10 @@ internal sealed class UsageStore(Database db)
 
     public async Task ReleaseReservationsAsync(DbConnection c, DbTransaction tx, IEnumerable<string> runIds, long nowMs)
     {
+        await using var release = PreparedCommand.Create(db, c, tx, ReleaseReservations, ("RunId", DbType.String), ("Now", DbType.Int64));
         foreach (var runId in runIds.Distinct(StringComparer.Ordinal))
         {
-            await c.ExecuteAsync(db.Sql(ReleaseReservations), new { RunId = runId, Now = nowMs }, tx);
+            await release.ExecuteAsync(runId, nowMs);
         }
     }
 }

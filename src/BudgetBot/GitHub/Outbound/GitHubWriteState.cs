@@ -37,13 +37,17 @@ internal sealed class GitHubWriteState(Database db)
         "IF @@ROWCOUNT = 0 INSERT INTO github_check_runs (repo, head_sha, pr, check_run_id, decision_hash, updated_at_ms) " +
         "VALUES (@Repo, @Sha, @Pr, @CheckRunId, @DecisionHash, @Now);");
 
+    // When each PR's comment was last written, for the refreshes of a batch: one prepared query, inside
+    // the caller's transaction (on SQLite a second connection would wait for the writer lock it holds).
+    internal static readonly SqlStatement LastCommentWrite = new(
+        "GitHub.Comment.LastWrite", "SELECT last_write_ms FROM github_pr_comments WHERE repo = @Repo AND pr = @Pr;");
+
+    public PreparedCommand LastCommentWrites(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx) =>
+        PreparedCommand.Create(db, c, tx, LastCommentWrite, ("Repo", System.Data.DbType.String), ("Pr", System.Data.DbType.Int32));
+
     public Task<CommentState> CommentAsync(string repo, int pr, CancellationToken ct) =>
         db.ReadAsync(async c => await c.QuerySingleOrDefaultAsync<CommentState>(db.Sql(GetComment), new { Repo = repo, Pr = pr })
             ?? new CommentState(), ct);
-
-    // Inside the caller's transaction: on SQLite a second connection would wait for the writer lock it holds.
-    public async Task<CommentState> CommentAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string repo, int pr) =>
-        await c.QuerySingleOrDefaultAsync<CommentState>(db.Sql(GetComment), new { Repo = repo, Pr = pr }, tx) ?? new CommentState();
 
     public Task SaveCommentAsync(string repo, int pr, CommentState s, CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(db.Sql(SaveComment), new

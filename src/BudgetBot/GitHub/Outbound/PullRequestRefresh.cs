@@ -47,16 +47,23 @@ internal sealed partial class PullRequestRefresh(
         var all = changes.Select(ch => ch with { Repo = ch.Repo.ToLowerInvariant() }).ToList();
         var now = clock.GetUtcNow();
         var settings = policy.Current.PrComments;
-        foreach (var (repo, number) in all.Select(ch => (ch.Repo, ch.Number)).Distinct())
+        var messages = new List<OutboxEnqueue>();
+        await using (var lastWrites = state.LastCommentWrites(c, tx))
         {
-            if (settings.Mode != PrCommentMode.Off)
+            foreach (var (repo, number) in all.Select(ch => (ch.Repo, ch.Number)).Distinct())
             {
-                var last = await state.CommentAsync(c, tx, repo, number);
-                var due = last.LastWriteMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).AddSeconds(settings.DebounceSeconds) : now;
-                await outbox.EnqueueAsync(c, tx, GitHubOutbox.Comment(repo, number, due > now ? due : now));
+                ct.ThrowIfCancellationRequested();
+                if (settings.Mode != PrCommentMode.Off)
+                {
+                    var due = await lastWrites.ScalarAsync(repo, number) is { } ms
+                        ? DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(ms, System.Globalization.CultureInfo.InvariantCulture)).AddSeconds(settings.DebounceSeconds)
+                        : now;
+                    messages.Add(GitHubOutbox.Comment(repo, number, due > now ? due : now));
+                }
+                messages.Add(GitHubOutbox.Check(repo, number, now));
             }
-            await outbox.EnqueueAsync(c, tx, GitHubOutbox.Check(repo, number, now));
         }
+        await outbox.EnqueueAllAsync(c, tx, messages);
         foreach (var (repo, number, reason) in all.Select(ch => (ch.Repo, ch.Number, ch.Reason)).Distinct())
         {
             LogScheduled(logger, repo, number, reason);
