@@ -24,6 +24,11 @@ internal static class BenchmarkProgram
         {
             return await OtlpCpu.RunAsync();
         }
+        // OTLP protobuf points per second with several exporters at once.
+        if (args is ["--otlp-throughput"])
+        {
+            return await OtlpThroughput.RunAsync();
+        }
         // Usage ingestion against the plain insert ceiling, by CPU time, with and without history.
         if (args is ["--ingest-cpu"])
         {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Globalization;
 using System.Data.Common;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
@@ -41,10 +43,14 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         "SELECT run_key AS RunKey, model AS Model, repo AS Repo, workflow AS Workflow, pr AS Pr, cost_micros AS CostMicros, last_ms AS LastMs " +
         "FROM run_costs WHERE run_key = @RunKey;");
 
+    // The newest BaselineRows run-and-model rows of one workflow in the window (ix_run_costs_workflow,
+    // read backwards): a bounded read however many runs the workflow has had.
+    internal const int BaselineRows = 2_000;
+
     internal static readonly SqlStatement Baseline = new(
         "Foresight.RunCostBaseline",
-        "SELECT run_key AS RunKey, " + SqlSum.Of("cost_micros") + " AS CostMicros, MAX(last_ms) AS LastMs FROM run_costs " +
-        "WHERE repo = @Repo AND workflow = @Workflow AND last_ms >= @FromMs GROUP BY run_key;");
+        string.Create(CultureInfo.InvariantCulture, $"SELECT run_key AS RunKey, cost_micros AS CostMicros, last_ms AS LastMs FROM run_costs WHERE repo = @Repo AND workflow = @Workflow AND last_ms >= @FromMs ORDER BY last_ms DESC LIMIT {BaselineRows};"),
+        string.Create(CultureInfo.InvariantCulture, $"SELECT TOP ({BaselineRows}) run_key AS RunKey, cost_micros AS CostMicros, last_ms AS LastMs FROM run_costs WHERE repo = @Repo AND workflow = @Workflow AND last_ms >= @FromMs ORDER BY last_ms DESC;"));
 
     public async Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> inserted, long nowMs, CancellationToken ct)
     {
@@ -55,6 +61,12 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         {
             ct.ThrowIfCancellationRequested();
             await upsert.ExecuteAsync(d.RunKey, d.Model, d.RunId, d.Repo, d.Workflow, d.Pr, d.CostMicros, d.Events, d.FirstMs, d.LastMs);
+            // Usage that may change a run some kept baseline already counts as finished.
+            if (d.FirstMs <= nowMs - RunEstimates.QuietMs || (d.Repo is not null && d.Workflow is not null
+                    && baselines.TryGetValue((d.Repo, d.Workflow), out var kept) && kept.Runs.ContainsKey(d.RunKey)))
+            {
+                Changed(d.Repo, d.Workflow);
+            }
         }
     }
 
@@ -65,6 +77,7 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         foreach (var d in RunCostDelta.Net(revised))
         {
             await c.ExecuteAsync(new CommandDefinition(db.Sql(d.Events > 0 ? Upsert : Revise), d, tx, cancellationToken: ct));
+            Changed(d.Repo, d.Workflow);
         }
     }
 
@@ -73,12 +86,50 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         (await db.ReadAsync(c => c.QueryAsync<RunCostRow>(new CommandDefinition(db.Sql(Run), new { RunKey = runKey }, cancellationToken: ct)), ct)).ToList();
 
     // The cost of each run of the workflow in the repository that ended in [fromMs, now] and has been
-    // quiet since (RunEstimates.QuietMs), by run key: the baseline an anomaly is judged against, read
-    // once per workflow a batch touched (ix_run_costs_workflow), each run then judged without itself.
-    public async Task<IReadOnlyDictionary<string, long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, long nowMs, CancellationToken ct) =>
-        (await db.ReadAsync(c => c.QueryAsync<(string RunKey, long CostMicros, long LastMs)>(new CommandDefinition(db.Sql(Baseline),
-            new { FromMs = fromMs, Repo = repo, Workflow = workflow }, cancellationToken: ct)), ct))
-        .Where(r => r.LastMs <= nowMs - RunEstimates.QuietMs).ToDictionary(r => r.RunKey, r => r.CostMicros, StringComparer.Ordinal);
+    // quiet since (RunEstimates.QuietMs), by run key: the baseline an anomaly is judged against, each
+    // run then judged without itself. At most the newest BaselineRows rows are read (500 to 2,000 runs
+    // as runs use 4 models or 1), so the read costs the same on a workflow with a million runs in the
+    // window; the oldest run of a full read may be cut short by the limit, so it is left out.
+    // A workflow's rows are kept for BaselineReuseMs: every stored batch touches its workflows, and
+    // re-reading their whole windows each time was a fifth of ingesting it. A run only joins the
+    // baseline 30 minutes after its last usage, so what this instance stores for the workflow's
+    // running runs cannot change it; usage this instance stores for a run that is already quiet (or
+    // kept as finished), or revises, drops the workflow's rows at once. Another instance's such writes
+    // wait out the minute.
+    public async Task<IReadOnlyDictionary<string, long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, long nowMs, CancellationToken ct)
+    {
+        var key = (repo, workflow);
+        var generation = generations.GetValueOrDefault(key);
+        if (!baselines.TryGetValue(key, out var kept) || kept.Generation != generation || kept.FromMs > fromMs
+            || nowMs - kept.ReadAtMs >= BaselineReuseMs || nowMs < kept.ReadAtMs)
+        {
+            var rows = (await db.ReadAsync(c => c.QueryAsync<(string RunKey, long CostMicros, long LastMs)>(new CommandDefinition(db.Sql(Baseline),
+                new { FromMs = fromMs, Repo = repo, Workflow = workflow }, cancellationToken: ct)), ct)).AsList();
+            var cut = rows.Count == BaselineRows ? rows[^1].RunKey : null;
+            // Only runs already quiet when read: one that goes quiet later waits for the next read.
+            kept = new KeptBaseline(nowMs, fromMs, generation, rows.Where(r => r.RunKey != cut).GroupBy(r => r.RunKey, StringComparer.Ordinal)
+                .Select(g => (RunKey: g.Key, Cost: g.Sum(r => r.CostMicros), LastMs: g.Max(r => r.LastMs)))
+                .Where(r => r.LastMs <= nowMs - RunEstimates.QuietMs)
+                .ToDictionary(r => r.RunKey, r => (r.Cost, r.LastMs), StringComparer.Ordinal));
+            baselines[key] = kept;
+        }
+        return kept.Runs.Where(r => r.Value.LastMs >= fromMs).ToDictionary(r => r.Key, r => r.Value.Cost, StringComparer.Ordinal);
+    }
+
+    internal const long BaselineReuseMs = 60_000;
+
+    private readonly ConcurrentDictionary<(string Repo, string Workflow), KeptBaseline> baselines = new();
+    private readonly ConcurrentDictionary<(string Repo, string Workflow), long> generations = new();
+
+    private void Changed(string? repo, string? workflow)
+    {
+        if (repo is not null && workflow is not null)
+        {
+            generations.AddOrUpdate((repo, workflow), 1, (_, g) => g + 1);
+        }
+    }
+
+    private sealed record KeptBaseline(long ReadAtMs, long FromMs, long Generation, Dictionary<string, (long Cost, long LastMs)> Runs);
 
     // Rows of runs whose latest usage falls in [fromMs, now]; either filter may be null for "any".
     public async Task<IReadOnlyList<RunCostRow>> WindowAsync(long fromMs, string? repo, string? workflow, CancellationToken ct) =>

@@ -64,6 +64,44 @@ public sealed class AnomalyAlertTests : IAsyncDisposable
         SlackPayloads.AssertWithinLimits(FakeSlackApi.Raw(alert));
     }
 
+    // Each workflow's baseline is kept for a minute (RunCostStore.FinishedRunCostsAsync). Runs stored one
+    // batch at a time, the clock standing still: each batch of already-quiet usage drops the kept rows,
+    // so the 20th run is in the baseline the big run is judged against at once.
+    [Fact]
+    public async Task TheKeptBaseline_FollowsQuietRunsStoredOneBatchAtATime()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await IngestAsync(Run($"r{i}", $"run-{i}", 0.90m + (0.01m * i), "2026-03-09T10:00:00Z"));
+        }
+        await IngestAsync(Run("b1", "big", 9m));
+        await app.DrainAsync();
+
+        var alert = Assert.Single(Anomalies());
+        Assert.Equal("Unusual run: triage-bot run big in acme/api cost $9.00, its p99 is $1.09 over 20 runs", alert["text"]!.GetValue<string>());
+    }
+
+    // A run that goes quiet while its workflow's rows are kept joins the baseline at the next read, once
+    // the minute is over.
+    [Fact]
+    public async Task ARunThatGoesQuiet_JoinsTheKeptBaselineAfterAMinute()
+    {
+        await IngestAsync(Enumerable.Range(0, 19).Select(i => Run($"r{i}", $"run-{i}", 0.90m + (0.01m * i), "2026-03-09T10:00:00Z")).ToArray());
+        await IngestAsync(Run("r19", "run-19", 1.09m, "2026-03-11T11:50:00Z"));
+        await IngestAsync(Run("b1", "big", 9m));
+        await app.DrainAsync();
+        var whileRunning = Anomalies();
+
+        // 40 minutes on, run-19 and big are quiet: 21 runs, the p99 is big's $9.00.
+        app.Clock.Advance(TimeSpan.FromMinutes(40));
+        await IngestAsync(Run("b2", "bigger", 50m, "2026-03-11T12:39:00Z"));
+        await app.DrainAsync();
+
+        Assert.Empty(whileRunning);
+        var alert = Assert.Single(Anomalies());
+        Assert.Equal("Unusual run: triage-bot run bigger in acme/api cost $50.00, its p99 is $9.00 over 21 runs", alert["text"]!.GetValue<string>());
+    }
+
     private List<System.Text.Json.Nodes.JsonObject> Anomalies() =>
         slack.Bodies("chat.postMessage").Where(m => m["text"]!.GetValue<string>().StartsWith("Unusual", StringComparison.Ordinal)).ToList();
 
