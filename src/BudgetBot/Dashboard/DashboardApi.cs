@@ -1,5 +1,6 @@
 using System.Globalization;
 using BudgetBot.Auth;
+using BudgetBot.Budgets;
 using BudgetBot.Operations;
 using BudgetBot.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,8 +24,10 @@ internal static class DashboardApi
             .WithName("SpendSeriesCsv").WithSummary("Spend per day or hour bucket of the policy's time zone, grouped by one or more of team, repo, workflow, model, provider.");
         // An IResult handler, not the typed one: .NET 10 answers 401 instead of the sign-in redirect on
         // endpoints whose typed results mark them as an API.
-        app.MapGet("/dashboard/spend.csv", async (HttpRequest request, SpendCube cube, TimeProvider clock, CancellationToken ct) =>
-            (await SpendCsvAsync(request, cube, clock, ct)).Result).RequireAuthorization(DashboardExtensions.Policy).ExcludeFromDescription();
+        // The page's download is narrowed to the signed-in viewer's teams as the page is.
+        app.MapGet("/dashboard/spend.csv", async (HttpRequest request, SpendCube cube, IPolicyProvider policy, TimeProvider clock, CancellationToken ct) =>
+            (await SeriesCsvAsync(request, cube, clock, DashboardViewer.Of(request.HttpContext.User, policy.Current), ct)).Result)
+            .RequireAuthorization(DashboardExtensions.Policy).ExcludeFromDescription();
     }
 
     internal static async Task<Results<Ok<List<AuditEntry>>, ProblemHttpResult>> AuditAsync(string? q, string? from, string? to, int? limit, LedgerReader ledger, SpendCube cube, TimeProvider clock, CancellationToken ct)
@@ -45,14 +48,19 @@ internal static class DashboardApi
         return TypedResults.Ok(rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action, r.Subject, r.Detail)).ToList());
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SpendCsvAsync(HttpRequest request, SpendCube cube, TimeProvider clock, CancellationToken ct)
+    // The API (a bearer token of scope read) sees every team; the dashboard's download passes its viewer.
+    internal static Task<Results<ContentHttpResult, ProblemHttpResult>> SpendCsvAsync(HttpRequest request, SpendCube cube, TimeProvider clock, CancellationToken ct) =>
+        SeriesCsvAsync(request, cube, clock, null, ct);
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SeriesCsvAsync(
+        HttpRequest request, SpendCube cube, TimeProvider clock, DashboardViewer? viewer, CancellationToken ct)
     {
         var (query, errors) = SpendSeriesQuery.FromPage(request.Query, Zoned.DayOf(clock.GetUtcNow(), cube.Zone));
         if (query is null)
         {
             return Problems.InvalidQuery(errors, "The spend query is not valid");
         }
-        return TypedResults.Text(SpendCsv.Series(await cube.ReadAsync(query, ct), cube.Zone), "text/csv; charset=utf-8");
+        return TypedResults.Text(SpendCsv.Series(await cube.ReadAsync(viewer?.Narrow(query) ?? query, ct), cube.Zone), "text/csv; charset=utf-8");
     }
 }
 

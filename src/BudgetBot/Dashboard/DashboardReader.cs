@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
@@ -28,15 +29,23 @@ internal sealed class DashboardReader(Database db)
         "p.title AS Title, p.state AS State, COALESCE(p.merged, 0) AS Merged, p.merged_at_ms AS MergedAtMs " +
         "FROM dashboard_pr_spend s LEFT JOIN pull_requests p ON p.repo = s.repo AND p.number = s.pr";
 
+    // @Repos: a JSON array of the repositories a member sees (DashboardViewer.Repos), null for all.
+    private const string InRepos = "(@Repos IS NULL OR s.repo IN (SELECT value FROM json_each(@Repos)))";
+
+    private const string InReposServer = "(@Repos IS NULL OR s.repo IN (SELECT value FROM OPENJSON(@Repos)))";
+
     internal static readonly SqlStatement OpenPrs = new(
         "Dashboard.OpenPrs",
-        $"SELECT {PrColumns} WHERE p.state IS NULL OR p.state = 'open' ORDER BY s.cost_micros DESC LIMIT 20;",
-        $"SELECT TOP 20 {PrColumns} WHERE p.state IS NULL OR p.state = 'open' ORDER BY s.cost_micros DESC;");
+        $"SELECT {PrColumns} WHERE (p.state IS NULL OR p.state = 'open') AND {InRepos} ORDER BY s.cost_micros DESC LIMIT 20;",
+        $"SELECT TOP 20 {PrColumns} WHERE (p.state IS NULL OR p.state = 'open') AND {InReposServer} ORDER BY s.cost_micros DESC;");
 
     internal static readonly SqlStatement MergedPrs = new(
         "Dashboard.MergedPrs",
-        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC LIMIT 20;",
-        $"SELECT TOP 20 {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From ORDER BY s.cost_micros DESC;");
+        $"SELECT {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From AND {InRepos} ORDER BY s.cost_micros DESC LIMIT 20;",
+        $"SELECT TOP 20 {PrColumns} WHERE p.merged = 1 AND p.merged_at_ms >= @From AND {InReposServer} ORDER BY s.cost_micros DESC;");
+
+    // The repositories with PR spend: few, so a member's are picked from them by the policy's patterns.
+    internal static readonly SqlStatement PrRepos = new("Dashboard.PrRepos", "SELECT DISTINCT repo FROM dashboard_pr_spend;");
 
     internal static readonly SqlStatement OnePr = new("Dashboard.OnePr", $"SELECT {PrColumns} WHERE s.repo = @Repo AND s.pr = @Pr;");
 
@@ -54,13 +63,18 @@ internal sealed class DashboardReader(Database db)
 
     public Task<IReadOnlyList<AlertRow>> AlertsAsync(string budgetId, CancellationToken ct) => ListAsync<AlertRow>(Alerts, new { BudgetId = budgetId }, ct);
 
-    public Task<IReadOnlyList<PrRow>> OpenPrsAsync(CancellationToken ct) => ListAsync<PrRow>(OpenPrs, null, ct);
+    public Task<IReadOnlyList<PrRow>> OpenPrsAsync(IReadOnlyList<string>? repos, CancellationToken ct) =>
+        ListAsync<PrRow>(OpenPrs, new { Repos = Json(repos) }, ct);
 
-    public Task<IReadOnlyList<PrRow>> MergedPrsAsync(DateTimeOffset since, CancellationToken ct) =>
-        ListAsync<PrRow>(MergedPrs, new { From = since.ToUnixTimeMilliseconds() }, ct);
+    public Task<IReadOnlyList<PrRow>> MergedPrsAsync(DateTimeOffset since, IReadOnlyList<string>? repos, CancellationToken ct) =>
+        ListAsync<PrRow>(MergedPrs, new { From = since.ToUnixTimeMilliseconds(), Repos = Json(repos) }, ct);
+
+    public Task<IReadOnlyList<string>> PrReposAsync(CancellationToken ct) => ListAsync<string>(PrRepos, null, ct);
 
     public async Task<PrRow?> PrAsync(string repo, int pr, CancellationToken ct) =>
         (await ListAsync<PrRow>(OnePr, new { Repo = repo.ToLowerInvariant(), Pr = pr }, ct)).FirstOrDefault();
+
+    internal static string? Json(IReadOnlyList<string>? values) => values is null ? null : JsonSerializer.Serialize(values);
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, object? args, CancellationToken ct)
     {

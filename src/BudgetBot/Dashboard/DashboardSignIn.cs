@@ -28,7 +28,7 @@ internal static partial class DashboardSignIn
             LogRefused(logger);
             return Results.Redirect("/dashboard/signin?failed=1");
         }
-        var claims = new List<Claim> { new(ClaimTypes.Name, identity.Name), new("via", "token") };
+        var claims = new List<Claim> { new(ClaimTypes.Name, identity.Name), new(DashboardViewer.ViaClaim, DashboardViewer.ViaToken) };
         claims.AddRange(identity.Scopes.Select(s => new Claim("scope", s)));
         await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)));
         LogSignedIn(logger, identity.Name);

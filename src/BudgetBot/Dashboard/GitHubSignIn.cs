@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Authentication.OAuth;
 namespace BudgetBot.Dashboard;
 
 // "Sign in with GitHub" through the GitHub App's OAuth client (GitHub:ClientId, GitHub:ClientSecret);
-// off while either is unset. Admitted: members of an organisation the app is installed on who are,
-// through the policy's users map, a founder or a team lead. They see every page. Other members are
-// refused for now: the policy names no team members, so there is nothing to narrow their view to.
+// off while either is unset. Admitted: active members of an organisation the app is installed on;
+// anyone else is refused. The session keeps their login only: what they see (everything for founders
+// and team leads, their teams' figures for members named in the policy's teams, an empty state for
+// the rest) is DashboardViewer's answer against the current policy on every request.
 internal static partial class GitHubSignIn
 {
     public const string Scheme = "GitHub";
@@ -69,17 +70,15 @@ internal static partial class GitHubSignIn
             member |= response.IsSuccessStatusCode
                 && JsonDocument.Parse(await response.Content.ReadAsStringAsync(c.HttpContext.RequestAborted)).RootElement.GetProperty("state").GetString() == "active";
         }
-        var policy = c.HttpContext.RequestServices.GetRequiredService<IPolicyProvider>().Current;
-        var slackId = policy.Users.GetValueOrDefault(login);
-        var leads = slackId is not null && (policy.Founders.Contains(slackId) || policy.Teams.Values.Any(t => t.Leads.Contains(slackId)));
-        if (!member || !leads)
+        if (!member)
         {
-            LogRefused(logger, login, member);
+            LogRefused(logger, login);
             // OAuthHandler ignores c.Fail here; an exception goes to OnRemoteFailure, which sends them back.
-            throw new AuthenticationFailureException($"GitHub user {login} is not a founder or team lead of the installation's organisation.");
+            throw new AuthenticationFailureException($"GitHub user {login} is not an active member of the installation's organisation.");
         }
-        c.Identity!.AddClaims([new Claim(ClaimTypes.Name, login), new Claim("via", "github"), new Claim("scope", Scopes.Read)]);
-        LogSignedIn(logger, login);
+        c.Identity!.AddClaims([new Claim(ClaimTypes.Name, login), new Claim(DashboardViewer.ViaClaim, DashboardViewer.ViaGitHub), new Claim("scope", Scopes.Read)]);
+        var viewer = DashboardViewer.ForGitHubLogin(login, c.HttpContext.RequestServices.GetRequiredService<IPolicyProvider>().Current);
+        LogSignedIn(logger, login, viewer.All ? "everything" : viewer.Teams.Count == 0 ? "no team" : "teams " + string.Join(", ", viewer.Teams));
     }
 
     private static async Task<JsonElement> GetAsync(OAuthCreatingTicketContext c, string url)
@@ -98,9 +97,9 @@ internal static partial class GitHubSignIn
         return await c.Backchannel.SendAsync(request, c.HttpContext.RequestAborted);
     }
 
-    [LoggerMessage(EventId = 13004, Level = LogLevel.Information, Message = "Dashboard sign-in with GitHub as {Login}")]
-    private static partial void LogSignedIn(ILogger logger, string login);
+    [LoggerMessage(EventId = 13004, Level = LogLevel.Information, Message = "Dashboard sign-in with GitHub as {Login}, who sees {View}")]
+    private static partial void LogSignedIn(ILogger logger, string login, string view);
 
-    [LoggerMessage(EventId = 13005, Level = LogLevel.Warning, Message = "Dashboard GitHub sign-in refused for {Login} (organisation member: {Member})")]
-    private static partial void LogRefused(ILogger logger, string login, bool member);
+    [LoggerMessage(EventId = 13005, Level = LogLevel.Warning, Message = "Dashboard GitHub sign-in refused for {Login}: not an active member of the installation's organisation")]
+    private static partial void LogRefused(ILogger logger, string login);
 }

@@ -22,19 +22,28 @@ internal sealed class LedgerReader(Database db)
         "requester AS Requester, state AS State, created_at_ms AS CreatedAtMs, expires_at_ms AS ExpiresAtMs, decided_by AS DecidedBy, " +
         "decided_at_ms AS DecidedAtMs, decision_note AS DecisionNote FROM slack_requests";
 
+    // @Budgets: a JSON array of the budget ids a member sees (DashboardViewer.BudgetIds), null for all.
+    private const string InBudgets = "(@Budgets IS NULL OR budget_id IN (SELECT value FROM json_each(@Budgets)))";
+
+    private const string InBudgetsServer = "(@Budgets IS NULL OR budget_id IN (SELECT value FROM OPENJSON(@Budgets)))";
+
     internal static readonly SqlStatement Pending = new(
-        "Dashboard.PendingRequests", $"SELECT {RequestColumns} WHERE state = 'pending' ORDER BY created_at_ms;");
+        "Dashboard.PendingRequests",
+        $"SELECT {RequestColumns} WHERE state = 'pending' AND {InBudgets} ORDER BY created_at_ms;",
+        $"SELECT {RequestColumns} WHERE state = 'pending' AND {InBudgetsServer} ORDER BY created_at_ms;");
 
     internal static readonly SqlStatement Decided = new(
         "Dashboard.DecidedRequests",
-        $"SELECT {RequestColumns} WHERE state <> 'pending' ORDER BY id DESC LIMIT 50;",
-        $"SELECT TOP 50 {RequestColumns} WHERE state <> 'pending' ORDER BY id DESC;");
+        $"SELECT {RequestColumns} WHERE state <> 'pending' AND {InBudgets} ORDER BY id DESC LIMIT 50;",
+        $"SELECT TOP 50 {RequestColumns} WHERE state <> 'pending' AND {InBudgetsServer} ORDER BY id DESC;");
 
     private const string GrantColumns = "id AS Id, budget_id AS BudgetId, amount_micros AS AmountMicros, kind AS Kind, reason AS Reason, " +
         "created_by AS CreatedBy, created_at_ms AS CreatedAtMs, expires_at_ms AS ExpiresAtMs FROM grants";
 
     internal static readonly SqlStatement Grants = new(
-        "Dashboard.Grants", $"SELECT {GrantColumns} ORDER BY id DESC LIMIT 50;", $"SELECT TOP 50 {GrantColumns} ORDER BY id DESC;");
+        "Dashboard.Grants",
+        $"SELECT {GrantColumns} WHERE {InBudgets} ORDER BY id DESC LIMIT 50;",
+        $"SELECT TOP 50 {GrantColumns} WHERE {InBudgetsServer} ORDER BY id DESC;");
 
     private const string ExperimentColumns = "name AS Name, amount_micros AS AmountMicros, starts_at_ms AS StartsAtMs, " +
         "expires_at_ms AS ExpiresAtMs, created_by AS CreatedBy FROM experiments";
@@ -60,17 +69,21 @@ internal sealed class LedgerReader(Database db)
         })).ToList();
     }
 
-    public Task<IReadOnlyList<RequestRow>> PendingAsync(CancellationToken ct) => ListAsync<RequestRow>(Pending, ct);
+    // budgetIds: only the requests and grants of these budgets; null for all of them.
+    public Task<IReadOnlyList<RequestRow>> PendingAsync(IReadOnlyList<string>? budgetIds, CancellationToken ct) =>
+        ListAsync<RequestRow>(Pending, new { Budgets = DashboardReader.Json(budgetIds) }, ct);
 
-    public Task<IReadOnlyList<RequestRow>> DecidedAsync(CancellationToken ct) => ListAsync<RequestRow>(Decided, ct);
+    public Task<IReadOnlyList<RequestRow>> DecidedAsync(IReadOnlyList<string>? budgetIds, CancellationToken ct) =>
+        ListAsync<RequestRow>(Decided, new { Budgets = DashboardReader.Json(budgetIds) }, ct);
 
-    public Task<IReadOnlyList<GrantRow>> GrantsAsync(CancellationToken ct) => ListAsync<GrantRow>(Grants, ct);
+    public Task<IReadOnlyList<GrantRow>> GrantsAsync(IReadOnlyList<string>? budgetIds, CancellationToken ct) =>
+        ListAsync<GrantRow>(Grants, new { Budgets = DashboardReader.Json(budgetIds) }, ct);
 
-    public Task<IReadOnlyList<ExperimentRow>> ExperimentsAsync(CancellationToken ct) => ListAsync<ExperimentRow>(Experiments, ct);
+    public Task<IReadOnlyList<ExperimentRow>> ExperimentsAsync(CancellationToken ct) => ListAsync<ExperimentRow>(Experiments, null, ct);
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, CancellationToken ct)
+    private async Task<IReadOnlyList<T>> ListAsync<T>(SqlStatement statement, object? args, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<T>(db.Sql(statement))).ToList();
+        return (await c.QueryAsync<T>(db.Sql(statement), args)).ToList();
     }
 }

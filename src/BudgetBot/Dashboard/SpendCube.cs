@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
@@ -59,6 +60,7 @@ internal sealed class SpendCube(Database db, IPolicyProvider policy)
         {
             args.Add(char.ToUpperInvariant(d[0]) + d[1..], q.Filters.GetValueOrDefault(d));
         }
+        args.Add("Teams", q.Teams is null ? null : JsonSerializer.Serialize(q.Teams));
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<SpendCubeRow>(new CommandDefinition(db.Sql(ByGroups[key]), args, cancellationToken: ct))).ToList();
         if (byPr)

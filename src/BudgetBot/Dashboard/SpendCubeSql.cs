@@ -4,11 +4,16 @@ namespace BudgetBot.Dashboard;
 
 // The spend cube's statements, one per set of dimensions: hour rows of dashboard_spend, the PRs' hour
 // rows of unit_spend, and the distinct runs of unit_spend. Absent dimensions are selected as ''.
-// The same text runs on both dialects; sums saturate (SqlSum) so no rollup value can break a read.
+// The same text runs on both dialects but for the JSON table function (json_each, OPENJSON); sums
+// saturate (SqlSum) so no rollup value can break a read.
 internal static class SpendCubeSql
 {
     private const string Filters = "AND (@Team IS NULL OR team = @Team) AND (@Repo IS NULL OR repo = @Repo) AND (@Workflow IS NULL OR workflow = @Workflow) " +
-        "AND (@Model IS NULL OR model = @Model) AND (@Provider IS NULL OR provider = @Provider)";
+        "AND (@Model IS NULL OR model = @Model) AND (@Provider IS NULL OR provider = @Provider) AND (@Teams IS NULL OR team IN (SELECT value FROM {json}(@Teams)))";
+
+    // @Teams is a JSON array of the teams a member sees (null for all): one text, one plan, any number of teams.
+    private static SqlStatement Statement(string name, string sql) =>
+        new(name, sql.Replace("{json}", "json_each", StringComparison.Ordinal), sql.Replace("{json}", "OPENJSON", StringComparison.Ordinal));
 
     public static IEnumerable<IReadOnlyList<string>> Subsets()
     {
@@ -20,14 +25,14 @@ internal static class SpendCubeSql
     {
         var sql = $"SELECT hour_ms AS HourMs, {Columns(groups)}, {Sums("cache_write_tokens")} FROM dashboard_spend " +
             $"WHERE hour_ms >= @From AND hour_ms < @To {Filters} GROUP BY {GroupBy(groups)};";
-        return new SqlStatement("Dashboard.Spend." + Name(groups), sql, sql);
+        return Statement("Dashboard.Spend." + Name(groups), sql);
     }
 
     public static SqlStatement Prs(IReadOnlyList<string> groups)
     {
         var sql = $"SELECT hour_ms AS HourMs, {Columns(groups)}, repo AS PrRepo, pr AS Pr, {Sums("cache_write_5m_tokens + cache_write_1h_tokens")} " +
             $"FROM unit_spend WHERE pr <> 0 AND hour_ms >= @From AND hour_ms < @To {Filters} GROUP BY {GroupBy([.. groups, "repo", "pr"])};";
-        return new SqlStatement("Dashboard.SpendByPr." + Name(groups), sql, sql);
+        return Statement("Dashboard.SpendByPr." + Name(groups), sql);
     }
 
     public static SqlStatement Runs(IReadOnlyList<string> groups, bool byPr)
@@ -35,7 +40,7 @@ internal static class SpendCubeSql
         var pr = byPr ? ", repo AS PrRepo, pr AS Pr" : "";
         var sql = $"SELECT DISTINCT hour_ms AS HourMs, {Columns(groups)}{pr}, repo AS RunRepo, run_id AS RunId FROM unit_spend " +
             $"WHERE run_id <> '' AND hour_ms >= @From AND hour_ms < @To {Filters};";
-        return new SqlStatement("Dashboard.SpendRuns." + Name(groups) + (byPr ? ".pr" : ""), sql, sql);
+        return Statement("Dashboard.SpendRuns." + Name(groups) + (byPr ? ".pr" : ""), sql);
     }
 
     private static string Name(IReadOnlyList<string> groups) => groups.Count == 0 ? "total" : string.Join('.', groups);

@@ -31,6 +31,9 @@ internal sealed record SpendSeriesQuery(
 
     public DateTimeOffset? End { get; init; }
 
+    // The teams a member may see (DashboardViewer.Narrow), on top of the team filter; null for every team.
+    public IReadOnlyList<string>? Teams { get; init; }
+
     // The page and its CSV: from/to are days of the policy's time zone, to inclusive; 30 days by default.
     public static (SpendSeriesQuery? Query, IReadOnlyList<FieldError> Errors) FromPage(IQueryCollection q, DateOnly today) =>
         Parse(q["from"], q["to"], q["bucket"], q["groupBy"],
