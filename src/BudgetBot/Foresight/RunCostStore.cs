@@ -61,9 +61,8 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
         {
             ct.ThrowIfCancellationRequested();
             await upsert.ExecuteAsync(d.RunKey, d.Model, d.RunId, d.Repo, d.Workflow, d.Pr, d.CostMicros, d.Events, d.FirstMs, d.LastMs);
-            // Usage that may change a run some kept baseline already counts as finished.
-            if (d.FirstMs <= nowMs - RunEstimates.QuietMs || (d.Repo is not null && d.Workflow is not null
-                    && baselines.TryGetValue((d.Repo, d.Workflow), out var kept) && kept.Runs.ContainsKey(d.RunKey)))
+            // Usage for a run some kept baseline already counts as finished changes that run's cost.
+            if (d.Repo is not null && d.Workflow is not null && baselines.TryGetValue((d.Repo, d.Workflow), out var kept) && kept.Runs.ContainsKey(d.RunKey))
             {
                 Changed(d.Repo, d.Workflow);
             }
@@ -90,12 +89,12 @@ internal sealed class RunCostStore(Database db) : IUsageWriteHook
     // run then judged without itself. At most the newest BaselineRows rows are read (500 to 2,000 runs
     // as runs use 4 models or 1), so the read costs the same on a workflow with a million runs in the
     // window; the oldest run of a full read may be cut short by the limit, so it is left out.
-    // A workflow's rows are kept for BaselineReuseMs: every stored batch touches its workflows, and
-    // re-reading their whole windows each time was a fifth of ingesting it. A run only joins the
-    // baseline 30 minutes after its last usage, so what this instance stores for the workflow's
-    // running runs cannot change it; usage this instance stores for a run that is already quiet (or
-    // kept as finished), or revises, drops the workflow's rows at once. Another instance's such writes
-    // wait out the minute.
+    // A workflow's finished runs are kept for BaselineReuseMs: every stored batch touches its
+    // workflows, and re-reading their windows each time was a fifth of ingesting it. A run joins a
+    // kept baseline at the first read after it went quiet (30 minutes after its last usage), so within
+    // a minute; a run stored already quiet (a backfill, usage reported late) joins the same way. Usage
+    // this instance stores for a run the kept rows count as finished, and every revision, drops the
+    // workflow's rows at once; another instance's such writes wait out the minute.
     public async Task<IReadOnlyDictionary<string, long>> FinishedRunCostsAsync(string repo, string workflow, long fromMs, long nowMs, CancellationToken ct)
     {
         var key = (repo, workflow);

@@ -64,11 +64,11 @@ public sealed class AnomalyAlertTests : IAsyncDisposable
         SlackPayloads.AssertWithinLimits(FakeSlackApi.Raw(alert));
     }
 
-    // Each workflow's baseline is kept for a minute (RunCostStore.FinishedRunCostsAsync). Runs stored one
-    // batch at a time, the clock standing still: each batch of already-quiet usage drops the kept rows,
-    // so the 20th run is in the baseline the big run is judged against at once.
+    // Each workflow's finished runs are kept for a minute (RunCostStore.FinishedRunCostsAsync). Runs
+    // stored already quiet, one batch at a time, join the kept baseline at its next read; more usage
+    // for a run the kept rows count as finished drops them at once.
     [Fact]
-    public async Task TheKeptBaseline_FollowsQuietRunsStoredOneBatchAtATime()
+    public async Task RunsStoredQuiet_JoinTheKeptBaselineWithinAMinute_MoreUsageForAKeptRunAtOnce()
     {
         for (var i = 0; i < 20; i++)
         {
@@ -76,9 +76,23 @@ public sealed class AnomalyAlertTests : IAsyncDisposable
         }
         await IngestAsync(Run("b1", "big", 9m));
         await app.DrainAsync();
+        var keptFromTheFirstRun = Anomalies();
 
-        var alert = Assert.Single(Anomalies());
-        Assert.Equal("Unusual run: triage-bot run big in acme/api cost $9.00, its p99 is $1.09 over 20 runs", alert["text"]!.GetValue<string>());
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await IngestAsync(Run("b2", "bigger", 12m, "2026-03-11T12:00:30Z"));
+        await app.DrainAsync();
+        var afterAMinute = Anomalies();
+
+        // run-19 doubles in cost: the kept rows are dropped, and the p99 the next run meets is $2.18.
+        await IngestAsync(Run("r19b", "run-19", 1.09m, "2026-03-09T10:05:00Z"));
+        await IngestAsync(Run("b3", "biggest", 15m, "2026-03-11T12:00:40Z"));
+        // A second message to the channel within a second waits for Slack's rate limit.
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        await app.DrainAsync();
+
+        Assert.Empty(keptFromTheFirstRun);
+        Assert.Equal("Unusual run: triage-bot run bigger in acme/api cost $12.00, its p99 is $1.09 over 20 runs", Assert.Single(afterAMinute)["text"]!.GetValue<string>());
+        Assert.Equal("Unusual run: triage-bot run biggest in acme/api cost $15.00, its p99 is $2.18 over 20 runs", Anomalies()[^1]["text"]!.GetValue<string>());
     }
 
     // A run that goes quiet while its workflow's rows are kept joins the baseline at the next read, once
