@@ -13,11 +13,11 @@ internal static class ExportWindows
 {
     private const long WindowNanos = 1_000_000_000;
 
-    public static IEnumerable<(string Id, List<MetricSample> Points)> Split(string groupKey, IEnumerable<MetricSample> group)
+    public static IEnumerable<(string Id, List<MetricSample> Points)> Split(string groupKey, List<MetricSample> group)
     {
         List<MetricSample>? window = null;
         var series = new HashSet<(UsageKind, string?, string?, string?)>();
-        foreach (var s in group.OrderBy(s => s.TimeNanos).ThenBy(s => s.Kind))
+        foreach (var s in InOrder(group))
         {
             var key = (s.Kind, s.Attributes.Get("type"), s.Attributes.Get("gen_ai.token.type"), s.Attributes.Get("gen_ai.token.modality"));
             if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !series.Add(key)))
@@ -40,5 +40,19 @@ internal static class ExportWindows
     }
 
     private static string Id(string groupKey, MetricSample first) =>
-        OtlpIds.Hash(OtlpAttributes.Empty, MetricKinds.ClassKeys, groupKey, first.TimeNanos.ToString(CultureInfo.InvariantCulture));
+        OtlpIds.Hash(groupKey, first.TimeNanos.ToString(CultureInfo.InvariantCulture));
+
+    // By time, then kind, ties in arrival order. A collection's points mostly arrive in that order
+    // already (one time, token classes before cost), so they are sorted only when they do not.
+    private static IEnumerable<MetricSample> InOrder(List<MetricSample> group)
+    {
+        for (var n = 1; n < group.Count; n++)
+        {
+            if ((group[n - 1].TimeNanos, group[n - 1].Kind).CompareTo((group[n].TimeNanos, group[n].Kind)) > 0)
+            {
+                return group.OrderBy(s => s.TimeNanos).ThenBy(s => s.Kind);
+            }
+        }
+        return group;
+    }
 }
