@@ -13,29 +13,55 @@ internal static class ExportWindows
 {
     private const long WindowNanos = 1_000_000_000;
 
-    public static IEnumerable<(string Id, List<MetricSample> Points)> Split(string groupKey, List<MetricSample> group)
+    // Few series share a window (a token class or cost each): they are told apart by a list until
+    // there are more than this many, then by a set, so a window of thousands stays linear.
+    private const int ListedSeries = 8;
+
+    public static List<(string Id, List<MetricSample> Points)> Split(string groupKey, List<MetricSample> group)
     {
+        var windows = new List<(string Id, List<MetricSample> Points)>(1);
         List<MetricSample>? window = null;
-        var series = new HashSet<(UsageKind, string?, string?, string?)>();
+        var listed = new List<(UsageKind, string?, string?, string?)>(ListedSeries);
+        HashSet<(UsageKind, string?, string?, string?)>? hashed = null;
         foreach (var s in InOrder(group))
         {
             var key = (s.Kind, s.Attributes.Get("type"), s.Attributes.Get("gen_ai.token.type"), s.Attributes.Get("gen_ai.token.modality"));
-            if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !series.Add(key)))
+            if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !Add(key)))
             {
-                yield return (Id(groupKey, window[0]), window);
+                windows.Add((Id(groupKey, window[0]), window));
                 window = null;
             }
             if (window is null)
             {
                 window = [];
-                series.Clear();
-                series.Add(key);
+                listed.Clear();
+                hashed = null;
+                Add(key);
             }
             window.Add(s);
         }
         if (window is not null)
         {
-            yield return (Id(groupKey, window[0]), window);
+            windows.Add((Id(groupKey, window[0]), window));
+        }
+        return windows;
+
+        bool Add((UsageKind, string?, string?, string?) key)
+        {
+            if (hashed is not null)
+            {
+                return hashed.Add(key);
+            }
+            if (listed.Contains(key))
+            {
+                return false;
+            }
+            listed.Add(key);
+            if (listed.Count > ListedSeries)
+            {
+                hashed = [.. listed];
+            }
+            return true;
         }
     }
 

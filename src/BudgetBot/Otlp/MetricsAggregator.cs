@@ -65,7 +65,7 @@ internal static class MetricsAggregator
         {
             if (!index.TryGetValue(s.GroupKey, out var group))
             {
-                index.Add(s.GroupKey, group = []);
+                index.Add(s.GroupKey, group = new List<MetricSample>(8));
                 groups.Add(group);
             }
             group.Add(s);

@@ -35,6 +35,21 @@ internal static class OtlpIds
         return text.ToStringAndClear();
     }
 
+    // Text, as the equal string already in made when there is one (the points of a group share their
+    // key), so a point that joins a known group allocates no text of its own.
+    public static string Text(HashSet<string> made, OtlpAttributes attributes, IReadOnlySet<string> skipKeys, params ReadOnlySpan<string> parts)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[512]);
+        Write(ref text, attributes, skipKeys, parts);
+        if (!made.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.Text, out var key))
+        {
+            key = text.Text.ToString();
+            made.Add(key);
+        }
+        text.Clear();
+        return key;
+    }
+
     public static string Digest(string text) => Digest(text.AsSpan());
 
     private static void Write(ref DefaultInterpolatedStringHandler text, OtlpAttributes attributes, IReadOnlySet<string> skipKeys, ReadOnlySpan<string> parts)
