@@ -28,13 +28,6 @@ internal static class OtlpIds
     // The parts alone, as Hash(OtlpAttributes.Empty, ..., parts).
     public static string Hash(params ReadOnlySpan<string> parts) => Hash(OtlpAttributes.Empty, EmptySet, parts);
 
-    public static string Text(OtlpAttributes attributes, IReadOnlySet<string> skipKeys, params ReadOnlySpan<string> parts)
-    {
-        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[512]);
-        Write(ref text, attributes, skipKeys, parts);
-        return text.ToStringAndClear();
-    }
-
     // Text, as the equal string already in made when there is one (the points of a group share their
     // key), so a point that joins a known group allocates no text of its own.
     public static string Text(HashSet<string> made, OtlpAttributes attributes, IReadOnlySet<string> skipKeys, params ReadOnlySpan<string> parts)
