@@ -33,7 +33,7 @@ internal static class ExportWindows
             }
             if (window is null)
             {
-                window = [];
+                window = new List<MetricSample>(Math.Min(group.Count, ListedSeries));
                 listed.Clear();
                 hashed = null;
                 Add(key);
