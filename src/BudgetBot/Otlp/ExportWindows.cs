@@ -13,32 +13,72 @@ internal static class ExportWindows
 {
     private const long WindowNanos = 1_000_000_000;
 
-    public static IEnumerable<(string Id, List<MetricSample> Points)> Split(string groupKey, IEnumerable<MetricSample> group)
+    // Few series share a window (a token class or cost each): they are told apart by a list until
+    // there are more than this many, then by a set, so a window of thousands stays linear.
+    private const int ListedSeries = 8;
+
+    public static List<(string Id, List<MetricSample> Points)> Split(string groupKey, List<MetricSample> group)
     {
+        var windows = new List<(string Id, List<MetricSample> Points)>(1);
         List<MetricSample>? window = null;
-        var series = new HashSet<(UsageKind, string?, string?, string?)>();
-        foreach (var s in group.OrderBy(s => s.TimeNanos).ThenBy(s => s.Kind))
+        var listed = new List<(UsageKind, string?, string?, string?)>(ListedSeries);
+        HashSet<(UsageKind, string?, string?, string?)>? hashed = null;
+        foreach (var s in InOrder(group))
         {
             var key = (s.Kind, s.Attributes.Get("type"), s.Attributes.Get("gen_ai.token.type"), s.Attributes.Get("gen_ai.token.modality"));
-            if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !series.Add(key)))
+            if (window is not null && (s.TimeNanos - window[0].TimeNanos > WindowNanos || !Add(key)))
             {
-                yield return (Id(groupKey, window[0]), window);
+                windows.Add((Id(groupKey, window[0]), window));
                 window = null;
             }
             if (window is null)
             {
-                window = [];
-                series.Clear();
-                series.Add(key);
+                window = new List<MetricSample>(Math.Min(group.Count, ListedSeries));
+                listed.Clear();
+                hashed = null;
+                Add(key);
             }
             window.Add(s);
         }
         if (window is not null)
         {
-            yield return (Id(groupKey, window[0]), window);
+            windows.Add((Id(groupKey, window[0]), window));
+        }
+        return windows;
+
+        bool Add((UsageKind, string?, string?, string?) key)
+        {
+            if (hashed is not null)
+            {
+                return hashed.Add(key);
+            }
+            if (listed.Contains(key))
+            {
+                return false;
+            }
+            listed.Add(key);
+            if (listed.Count > ListedSeries)
+            {
+                hashed = [.. listed];
+            }
+            return true;
         }
     }
 
     private static string Id(string groupKey, MetricSample first) =>
-        OtlpIds.Hash(OtlpAttributes.Empty, MetricKinds.ClassKeys, groupKey, first.TimeNanos.ToString(CultureInfo.InvariantCulture));
+        OtlpIds.Hash(groupKey, first.TimeNanos.ToString(CultureInfo.InvariantCulture));
+
+    // By time, then kind, ties in arrival order. A collection's points mostly arrive in that order
+    // already (one time, token classes before cost), so they are sorted only when they do not.
+    private static IEnumerable<MetricSample> InOrder(List<MetricSample> group)
+    {
+        for (var n = 1; n < group.Count; n++)
+        {
+            if ((group[n - 1].TimeNanos, group[n - 1].Kind).CompareTo((group[n].TimeNanos, group[n].Kind)) > 0)
+            {
+                return group.OrderBy(s => s.TimeNanos).ThenBy(s => s.Kind);
+            }
+        }
+        return group;
+    }
 }

@@ -12,7 +12,7 @@ internal static class MetricsAggregator
     public static List<OtlpUsage> ToEvents(IEnumerable<MetricSample> deltas)
     {
         var events = new List<OtlpUsage>();
-        foreach (var (id, group) in deltas.GroupBy(s => s.GroupKey, StringComparer.Ordinal).SelectMany(g => ExportWindows.Split(OtlpIds.Digest(g.Key), g)))
+        foreach (var (id, group) in Groups(deltas).SelectMany(g => ExportWindows.Split(OtlpIds.Digest(g[0].GroupKey), g)))
         {
             decimal input = 0, inputWithCache = 0, output = 0, cacheRead = 0, cacheWrite = 0;
             decimal? cost = null;
@@ -53,6 +53,24 @@ internal static class MetricsAggregator
             events.Add(new OtlpUsage(e, first.Attributes.Get("session.id")));
         }
         return events;
+    }
+
+    // The samples by GroupKey, groups in order of their first sample and each in arrival order (as
+    // GroupBy gives them, without its lookup's per-element bookkeeping).
+    private static List<List<MetricSample>> Groups(IEnumerable<MetricSample> samples)
+    {
+        var index = new Dictionary<string, List<MetricSample>>(StringComparer.Ordinal);
+        var groups = new List<List<MetricSample>>();
+        foreach (var s in samples)
+        {
+            if (!index.TryGetValue(s.GroupKey, out var group))
+            {
+                index.Add(s.GroupKey, group = new List<MetricSample>(8));
+                groups.Add(group);
+            }
+            group.Add(s);
+        }
+        return groups;
     }
 
     // Counters arrive as doubles; a token count is whole. Clamped, so a sum past long's range reaches

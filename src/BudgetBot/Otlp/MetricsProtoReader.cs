@@ -11,6 +11,7 @@ internal static class MetricsProtoReader
     public static List<MetricSample> Read(ExportMetricsServiceRequest request, Rejections rejected)
     {
         var samples = new List<MetricSample>();
+        var groupKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rm in request.ResourceMetrics)
         {
             var resource = OtlpAttributes.Empty.With(rm.Resource?.Attributes ?? []);
@@ -21,7 +22,7 @@ internal static class MetricsProtoReader
                 {
                     if (MetricKinds.IsUsage(metric.Name))
                     {
-                        ReadMetric(metric, scope, resource, samples, rejected);
+                        ReadMetric(metric, scope, resource, samples, groupKeys, rejected);
                     }
                 }
             }
@@ -29,7 +30,7 @@ internal static class MetricsProtoReader
         return samples;
     }
 
-    private static void ReadMetric(Metric metric, string scope, OtlpAttributes resource, List<MetricSample> samples, Rejections rejected)
+    private static void ReadMetric(Metric metric, string scope, OtlpAttributes resource, List<MetricSample> samples, HashSet<string> groupKeys, Rejections rejected)
     {
         switch (metric.DataCase)
         {
@@ -43,7 +44,7 @@ internal static class MetricsProtoReader
                         NumberDataPoint.ValueOneofCase.AsInt => p.AsInt,
                         _ => (decimal?)null,
                     };
-                    MetricsReader.Add(new(metric.Name, scope, cumulative, resource.With(p.Attributes), value, (long)p.StartTimeUnixNano, (long)p.TimeUnixNano), samples, rejected);
+                    MetricsReader.Add(new(metric.Name, scope, cumulative, resource.With(p.Attributes), value, (long)p.StartTimeUnixNano, (long)p.TimeUnixNano), samples, groupKeys, rejected);
                 }
                 break;
             case Metric.DataOneofCase.Histogram:
@@ -51,13 +52,16 @@ internal static class MetricsProtoReader
                 foreach (var p in metric.Histogram.DataPoints)
                 {
                     MetricsReader.Add(new(metric.Name, scope, histogramCumulative, resource.With(p.Attributes), p.HasSum ? Decimal(p.Sum) : null,
-                        (long)p.StartTimeUnixNano, (long)p.TimeUnixNano), samples, rejected);
+                        (long)p.StartTimeUnixNano, (long)p.TimeUnixNano), samples, groupKeys, rejected);
                 }
                 break;
         }
     }
 
-    // The shortest text that round-trips, as a JSON exporter writes it: 0.760575 stays 0.760575.
+    // The shortest text that round-trips, as a JSON exporter writes it: 0.760575 stays 0.760575. A
+    // whole count below 10^15 is written as its digits, which is the long it holds (scale 0 either
+    // way), so it skips the text: most points are token counts.
     internal static decimal? Decimal(double value) =>
-        double.IsFinite(value) ? OtlpJson.Decimal(value.ToString("R", CultureInfo.InvariantCulture)) : null;
+        value is > 0 and < 1e15 && value == Math.Floor(value) ? (long)value
+        : double.IsFinite(value) ? OtlpJson.Decimal(value.ToString("R", CultureInfo.InvariantCulture)) : null;
 }

@@ -13,6 +13,7 @@ internal static class MetricsReader
     public static List<MetricSample> Read(JsonElement root, Rejections rejected)
     {
         var samples = new List<MetricSample>();
+        var groupKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rm in OtlpJson.Array(root, "resourceMetrics"))
         {
             var resource = OtlpAttributes.Read(OtlpJson.Object(rm, "resource"));
@@ -21,14 +22,14 @@ internal static class MetricsReader
                 var scope = OtlpJson.String(OtlpJson.Object(sm, "scope"), "name") ?? "";
                 foreach (var metric in OtlpJson.Array(sm, "metrics"))
                 {
-                    ReadMetric(metric, scope, resource, samples, rejected);
+                    ReadMetric(metric, scope, resource, samples, groupKeys, rejected);
                 }
             }
         }
         return samples;
     }
 
-    private static void ReadMetric(JsonElement metric, string scope, OtlpAttributes resource, List<MetricSample> samples, Rejections rejected)
+    private static void ReadMetric(JsonElement metric, string scope, OtlpAttributes resource, List<MetricSample> samples, HashSet<string> groupKeys, Rejections rejected)
     {
         var name = OtlpJson.String(metric, "name") ?? "";
         if (!MetricKinds.IsUsage(name))
@@ -42,14 +43,14 @@ internal static class MetricsReader
         {
             var value = histogram.ValueKind == JsonValueKind.Object ? Value(point, "sum") : Value(point, "asDouble") ?? Value(point, "asInt");
             Add(new Point(name, scope, cumulative, resource.With(point), value,
-                OtlpJson.Int64(point, "startTimeUnixNano") ?? 0, OtlpJson.Int64(point, "timeUnixNano") ?? 0), samples, rejected);
+                OtlpJson.Int64(point, "startTimeUnixNano") ?? 0, OtlpJson.Int64(point, "timeUnixNano") ?? 0), samples, groupKeys, rejected);
         }
     }
 
     internal readonly record struct Point(string Metric, string Scope, bool Cumulative, OtlpAttributes Attributes, decimal? Value, long Start, long Time);
 
     // One data point of a usage metric, read from either encoding.
-    internal static void Add(Point p, List<MetricSample> samples, Rejections rejected)
+    internal static void Add(Point p, List<MetricSample> samples, HashSet<string> groupKeys, Rejections rejected)
     {
         var kind = MetricKinds.Classify(p.Metric, p.Attributes, out var error);
         var model = MetricKinds.Model(p.Attributes);
@@ -72,7 +73,7 @@ internal static class MetricsReader
                 // No times in the group: the points of one request are joined by export window
                 // (MetricsAggregator), because senders stamp each series with its own start time.
                 // The key is the hash's input, hashed once per group rather than once per point.
-                GroupKey: OtlpIds.Text(p.Attributes, MetricKinds.ClassKeys, p.Scope),
+                GroupKey: OtlpIds.Text(groupKeys, p.Attributes, MetricKinds.ClassKeys, p.Scope),
                 // Only a CUMULATIVE series is differenced against its last point; delta points (Claude
                 // Code's) need no series key, and hashing one per point cost a quarter of the read.
                 SeriesKey: p.Cumulative ? OtlpIds.Hash(p.Attributes, EmptyKeys, p.Scope, p.Metric) : "",

@@ -14,18 +14,20 @@ internal sealed class OtlpAttributes
     private static readonly KeyValuePair<string, string>[] None = [];
 
     // A point's attributes are its own over its resource's, kept as two layers: copying the
-    // resource's set for each of an export's thousands of points was most of reading it.
+    // resource's set for each of an export's thousands of points was most of reading it. Each layer
+    // is sorted by key once (ordinal, the order ids hash them in); a point's layers are merged only
+    // as they are walked (Merged), never into an array of their own.
     private readonly OtlpAttributes? parent;
-    private readonly Dictionary<string, string> own;
+    private readonly KeyValuePair<string, string>[] own;
     private KeyValuePair<string, string>[]? sorted;
 
-    private OtlpAttributes(OtlpAttributes? parent, Dictionary<string, string> own)
+    private OtlpAttributes(OtlpAttributes? parent, KeyValuePair<string, string>[] own)
     {
-        this.parent = parent is { own.Count: 0, parent: null } ? null : parent;
+        this.parent = parent is { own.Length: 0, parent: null } ? null : parent;
         this.own = own;
     }
 
-    public static readonly OtlpAttributes Empty = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
+    public static readonly OtlpAttributes Empty = new(null, None);
 
     public int Count => Sorted().Length;
 
@@ -34,35 +36,36 @@ internal sealed class OtlpAttributes
     // Resource attributes first, then the item's own (the more specific wins).
     public OtlpAttributes With(JsonElement owner)
     {
-        var added = new Dictionary<string, string>(StringComparer.Ordinal);
+        var added = new List<KeyValuePair<string, string>>();
         foreach (var kv in OtlpJson.Array(owner, "attributes"))
         {
             if (OtlpJson.String(kv, "key") is { } key && kv.TryGetProperty("value", out var v) && Text(v) is { } text)
             {
-                added[key] = text;
+                added.Add(new(key, text));
             }
         }
-        return new OtlpAttributes(this, added);
+        return new OtlpAttributes(this, OtlpAttributePairs.Layer([.. added], added.Count));
     }
 
     // The protobuf form, written as the JSON form would be, so an item hashes to the same id whichever
     // encoding brought it.
     public OtlpAttributes With(RepeatedField<KeyValue> attributes)
     {
-        var added = new Dictionary<string, string>(attributes.Count, StringComparer.Ordinal);
+        var added = new KeyValuePair<string, string>[attributes.Count];
+        var count = 0;
         foreach (var kv in attributes)
         {
             if (Text(kv.Value) is { } text)
             {
-                added[kv.Key] = text;
+                added[count++] = new(kv.Key, text);
             }
         }
-        return new OtlpAttributes(this, added);
+        return new OtlpAttributes(this, OtlpAttributePairs.Layer(added, count));
     }
 
     // An own value hides the resource's even when empty, as an overlay does.
     public string? Get(string key) =>
-        own.TryGetValue(key, out var v) ? (v.Length > 0 ? v : null) : parent?.Get(key);
+        OtlpAttributePairs.Find(own, key) is var i and >= 0 ? (own[i].Value is { Length: > 0 } v ? v : null) : parent?.Get(key);
 
     public string? First(params ReadOnlySpan<string> keys)
     {
@@ -85,36 +88,24 @@ internal sealed class OtlpAttributes
         var text => OtlpJson.Decimal(text) is { } n && n >= 0 && n == Math.Floor(n) && n <= 1_000_000_000_000_000m ? (long)n : -1,
     };
 
-    // Sorted by key so the same set hashes the same whatever order the sender wrote it in. Computed
-    // once per set: a resource's sorted pairs are merged into each of its points'.
+    // Sorted by key so the same set hashes the same whatever order the sender wrote it in: the own
+    // layer over the parent's, walked in step. The parent's merged set is computed once per parent.
+    public OtlpAttributePairs Merged() => new(parent?.Sorted() ?? None, own);
+
     public KeyValuePair<string, string>[] Sorted()
     {
         if (sorted is { } done)
         {
             return done;
         }
-        var mine = own.Count == 0 ? None : own.ToArray();
-        Array.Sort(mine, (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var below = parent?.Sorted() ?? None;
-        if (below.Length == 0)
+        if (parent is null)
         {
-            return sorted = mine;
+            return sorted = own;
         }
-        var merged = new List<KeyValuePair<string, string>>(below.Length + mine.Length);
-        int i = 0, j = 0;
-        while (i < below.Length || j < mine.Length)
+        var merged = new List<KeyValuePair<string, string>>(parent.Sorted().Length + own.Length);
+        foreach (var kv in Merged())
         {
-            var order = i == below.Length ? 1 : j == mine.Length ? -1 : string.CompareOrdinal(below[i].Key, mine[j].Key);
-            if (order < 0)
-            {
-                merged.Add(below[i++]);
-                continue;
-            }
-            if (order == 0)
-            {
-                i++;
-            }
-            merged.Add(mine[j++]);
+            merged.Add(kv);
         }
         return sorted = merged.ToArray();
     }

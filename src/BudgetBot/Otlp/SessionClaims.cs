@@ -1,5 +1,7 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using BudgetBot.Storage;
 using BudgetBot.Usage;
 using Dapper;
@@ -13,6 +15,9 @@ namespace BudgetBot.Otlp;
 // arrives first, the total is the same. Insert-first, so two racing channels cannot both win.
 internal sealed class SessionClaims(Database db, TimeProvider clock)
 {
+    // Sessions per claiming INSERT on SQLite: three parameters' worth under any SQLite's limit.
+    private const int ChunkSize = 500;
+
     internal static readonly SqlStatement Claim = new(
         "SessionClaims.Claim",
         "INSERT INTO usage_session_claims (session_id, channel, claimed_at_ms) VALUES (@SessionId, @Channel, @Now) " +
@@ -42,29 +47,65 @@ internal sealed class SessionClaims(Database db, TimeProvider clock)
             return (events.ToList(), 0);
         }
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        // One claim command prepared and rebound for the export's sessions.
-        await using (var claim = c.CreateCommand())
-        {
-            claim.Transaction = tx;
-            claim.CommandText = db.Sql(Claim);
-            var sessionId = Parameter(claim, "@SessionId", DbType.String, null);
-            Parameter(claim, "@Channel", DbType.String, channel);
-            Parameter(claim, "@Now", DbType.Int64, now);
-            if (db.Dialect == SqlDialect.Sqlite)
-            {
-                await claim.PrepareAsync(ct);
-            }
-            foreach (var session in sessions)
-            {
-                sessionId.Value = session;
-                owners[session] = await TryClaimAsync(claim, ct)
-                    ? channel
-                    : await c.QuerySingleAsync<string>(db.Sql(Owner), new { SessionId = session }, tx);
-            }
-        }
+        var owners = db.Dialect == SqlDialect.Sqlite
+            ? await ClaimTogetherAsync(c, tx, channel, sessions, now)
+            : await ClaimEachAsync(c, tx, channel, sessions, now, ct);
         var kept = events.Where(e => e.SessionId is null || !owners.TryGetValue(e.SessionId, out var o) || o == channel).ToList();
         return (kept, events.Count - kept.Count);
+    }
+
+    // SQLite: an export's sessions are claimed by one INSERT per chunk, which returns the ones it
+    // inserted, and the others' owners are read by one SELECT; a statement per session was most of
+    // claiming. SQLite has one writer, so nothing can claim between the two.
+    private static async Task<Dictionary<string, string>> ClaimTogetherAsync(DbConnection c, DbTransaction tx, string channel, List<string> sessions, long now)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in sessions.Chunk(ChunkSize))
+        {
+            var parameters = new DynamicParameters(new { Channel = channel, Now = now });
+            var rows = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add("S" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+                rows.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@S{i}, @Channel, @Now)");
+            }
+            foreach (var session in await c.QueryAsync<string>(
+                "INSERT INTO usage_session_claims (session_id, channel, claimed_at_ms) VALUES " + rows +
+                " ON CONFLICT (session_id) DO NOTHING RETURNING session_id;", parameters, tx))
+            {
+                owners[session] = channel;
+            }
+            var taken = chunk.Where(s => !owners.ContainsKey(s)).ToList();
+            if (taken.Count > 0)
+            {
+                foreach (var (session, owner) in await c.QueryAsync<(string, string)>(
+                    "SELECT session_id, channel FROM usage_session_claims WHERE session_id IN @Taken;", new { Taken = taken }, tx))
+                {
+                    owners[session] = owner;
+                }
+            }
+        }
+        return owners;
+    }
+
+    // Elsewhere one claim command, prepared and rebound for the export's sessions.
+    private async Task<Dictionary<string, string>> ClaimEachAsync(DbConnection c, DbTransaction tx, string channel, List<string> sessions, long now, CancellationToken ct)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var claim = c.CreateCommand();
+        claim.Transaction = tx;
+        claim.CommandText = db.Sql(Claim);
+        var sessionId = Parameter(claim, "@SessionId", DbType.String, null);
+        Parameter(claim, "@Channel", DbType.String, channel);
+        Parameter(claim, "@Now", DbType.Int64, now);
+        foreach (var session in sessions)
+        {
+            sessionId.Value = session;
+            owners[session] = await TryClaimAsync(claim, ct)
+                ? channel
+                : await c.QuerySingleAsync<string>(db.Sql(Owner), new { SessionId = session }, tx);
+        }
+        return owners;
     }
 
     private static async Task<bool> TryClaimAsync(DbCommand claim, CancellationToken ct)

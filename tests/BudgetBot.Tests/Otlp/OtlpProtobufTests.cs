@@ -85,5 +85,22 @@ public sealed class OtlpProtobufTests : IAsyncLifetime
         Assert.Equal(0.05475m, await app.SpentAsync());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnExportManyTimesTheFirstReadBuffer_IsReadWhole(bool gzip)
+    {
+        // 400 sessions' cost points, each ~300 bytes: a body many times the 16 KB the read starts
+        // with when Content-Length is small (gzip squeezes the padding), so the buffer grows.
+        var points = Enumerable.Range(0, 400).Select(i => Point(0.01m, 0, 60, Attr("session.id", "s-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Attr("model", Sonnet), Attr("padding", new string('x', 240)))).ToArray();
+
+        var response = await client.PostProtobufAsync("/v1/metrics", OtlpProto.Metrics(Metrics("claude_code.cost.usage", 1, points)), gzip);
+
+        Assert.Null((await response.ReadProtobufAsync(ExportMetricsServiceResponse.Parser)).PartialSuccess);
+        Assert.Equal(400, await app.CountAsync());
+        Assert.Equal(4m, await app.SpentAsync());
+    }
+
     private const string LogsSource = "otlp-logs";
 }
