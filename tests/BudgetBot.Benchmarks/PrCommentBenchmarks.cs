@@ -6,8 +6,8 @@ namespace BudgetBot.Benchmarks;
 // Time to produce the sticky PR comment for one PR with 10,000 and with 1,000,000 usage events (the
 // same 400 runs, 3 workflows and 5 models either way, within the last hour), exactly as the preview
 // endpoint and PrCommentWriter do: PrSpendReader.ReadAsync, then PrCommentRenderer.Render. The
-// reader reads the PR's unit_spend rows, so the time follows the PR's runs and models, not its
-// events. The render alone is measured too, to show where the time goes.
+// reader reads the PR's pr_unit_spend rows (one per run and model here: 400), so the time follows
+// the PR's runs and models, not its events. The render alone is measured too, to show where the time goes.
 public class PrCommentBenchmarks
 {
     private const string Repo = "acme/api";

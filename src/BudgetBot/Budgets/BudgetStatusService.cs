@@ -1,13 +1,19 @@
+using System.Data.Common;
+using BudgetBot.Storage;
+
 namespace BudgetBot.Budgets;
 
 // Where a budget's period is heading, better than the straight line of ProjectedUsd (Foresight
-// implements it); null when there is no history to forecast from.
+// implements it); null when there is no history to forecast from. Read on the caller's connection.
 internal interface IBudgetForecasts
 {
-    Task<(decimal ForecastUsd, DateTimeOffset? ExhaustsAt)?> ForecastAsync(ActiveBudget budget, BudgetStatus status, DateTimeOffset now, CancellationToken ct);
+    Task<(decimal ForecastUsd, DateTimeOffset? ExhaustsAt)?> ForecastAsync(
+        DbConnection c, ActiveBudget budget, BudgetStatus status, DateTimeOffset now, CancellationToken ct);
 }
 
-internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, BudgetLedger ledger, TimeProvider clock, IEnumerable<IBudgetForecasts>? forecasts = null)
+// Each call reads its budgets' figures and forecasts on one connection, not one per query.
+internal sealed class BudgetStatusService(
+    IEnumerable<IBudgetSource> sources, BudgetLedger ledger, Database db, TimeProvider clock, IEnumerable<IBudgetForecasts>? forecasts = null)
 {
     public async Task<IReadOnlyList<ActiveBudget>> ActiveAsync(DateTimeOffset now, CancellationToken ct = default)
     {
@@ -25,11 +31,18 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
     // three, not every budget's ledger read and forecast.
     public async Task<IReadOnlyList<BudgetStatus>> InScopesAsync(IReadOnlySet<BudgetScope>? scopes, CancellationToken ct = default)
     {
+        await using var c = await db.OpenAsync(ct);
+        return await InScopesAsync(c, scopes, ct);
+    }
+
+    // On the caller's connection: the PR comment reads its rows and its budgets on one.
+    public async Task<IReadOnlyList<BudgetStatus>> InScopesAsync(DbConnection c, IReadOnlySet<BudgetScope>? scopes, CancellationToken ct = default)
+    {
         var now = clock.GetUtcNow();
         var statuses = new List<BudgetStatus>();
         foreach (var b in (await ActiveAsync(now, ct)).Where(b => scopes is null || scopes.Contains(b.Scope)))
         {
-            statuses.Add(await StatusAsync(b, now, ct));
+            statuses.Add(await StatusAsync(c, b, now, ct));
         }
         return statuses;
     }
@@ -44,10 +57,16 @@ internal sealed class BudgetStatusService(IEnumerable<IBudgetSource> sources, Bu
     // The budget's figures at now with its forecast (ForecastUsd and ExhaustsAt stay null without one).
     public async Task<BudgetStatus> StatusAsync(ActiveBudget b, DateTimeOffset now, CancellationToken ct)
     {
-        var status = BudgetCalculator.Status(b, await ledger.FiguresAsync(b, now, ct), now);
+        await using var c = await db.OpenAsync(ct);
+        return await StatusAsync(c, b, now, ct);
+    }
+
+    private async Task<BudgetStatus> StatusAsync(DbConnection c, ActiveBudget b, DateTimeOffset now, CancellationToken ct)
+    {
+        var status = BudgetCalculator.Status(b, await ledger.FiguresAsync(c, null, b, now), now);
         foreach (var f in forecasts ?? [])
         {
-            if (await f.ForecastAsync(b, status, now, ct) is { } forecast)
+            if (await f.ForecastAsync(c, b, status, now, ct) is { } forecast)
             {
                 return status with { ForecastUsd = forecast.ForecastUsd, ExhaustsAt = forecast.ExhaustsAt };
             }

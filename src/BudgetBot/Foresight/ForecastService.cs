@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
@@ -14,12 +15,13 @@ internal sealed class ForecastService(Database db) : IBudgetForecasts
         "Foresight.ScopeHours",
         "SELECT hour_ms AS HourMs, cost_micros AS CostMicros FROM spend_rollups WHERE scope = @Scope AND hour_ms >= @FromMs AND hour_ms < @ToMs;");
 
-    public async Task<(decimal ForecastUsd, DateTimeOffset? ExhaustsAt)?> ForecastAsync(ActiveBudget budget, BudgetStatus status, DateTimeOffset now, CancellationToken ct)
+    public async Task<(decimal ForecastUsd, DateTimeOffset? ExhaustsAt)?> ForecastAsync(
+        DbConnection c, ActiveBudget budget, BudgetStatus status, DateTimeOffset now, CancellationToken ct)
     {
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var from = today.AddDays(-HistoryDays);
-        var rows = await db.ReadAsync(c => c.QueryAsync<(long HourMs, long CostMicros)>(new CommandDefinition(db.Sql(Hours),
-            new { Scope = budget.Scope.ToString(), FromMs = from.ToUnixTimeMilliseconds(), ToMs = today.ToUnixTimeMilliseconds() }, cancellationToken: ct)), ct);
+        var rows = await c.QueryAsync<(long HourMs, long CostMicros)>(new CommandDefinition(db.Sql(Hours),
+            new { Scope = budget.Scope.ToString(), FromMs = from.ToUnixTimeMilliseconds(), ToMs = today.ToUnixTimeMilliseconds() }, cancellationToken: ct));
         var byDay = rows.GroupBy(r => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(r.HourMs).UtcDateTime))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.CostMicros));
         if (byDay.Count == 0)

@@ -94,6 +94,50 @@ public sealed class DashboardRollupTests : IAsyncLifetime
         Assert.Equal(kept, await RowsAsync(db, UnitTables));
     }
 
+    [Fact]
+    public async Task PrUnitSpend_IsKeptAtIngestPerPrKey_AndThe0022BackfillRebuildsItFromUnitSpend()
+    {
+        var api = await app.ClientWithScopesAsync(Scopes.Ingest);
+        await api.PostJsonAsync("/api/usage", Batch(
+            Event("a", occurredAt: "2026-03-09T10:05:00Z").With("costUsd", 3).With("inputTokens", 100).With("cacheWrite1hTokens", 7)
+                .With("repo", "Acme/API").With("pr", 7).With("workflow", "claude-review").With("runId", "11").With("provider", "anthropic"),
+            Event("b", occurredAt: "2026-03-09T11:55:00Z").With("costUsd", 2).With("outputTokens", 50).With("cacheWrite5mTokens", 3)
+                .With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review").With("runId", "11"),
+            Event("c", occurredAt: "2026-03-09T11:10:00Z").With("costUsd", 1).With("cacheReadTokens", 9).With("repo", "acme/api").With("pr", 7),
+            Event("d", model: "mystery-model", occurredAt: "2026-03-09T11:00:00Z").With("repo", "acme/web").With("runId", "12")));
+        await api.PostJsonAsync("/api/usage", Event("e", occurredAt: "2026-03-09T09:30:00Z").With("costUsd", 4).With("experiment", "try-o3")
+            .With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review").With("runId", "11"));
+        var db = app.Get<Database>();
+        var kept = await RowsAsync(db, PrUnitRows);
+
+        // Run 11's two hours and two providers are one row; the run without a PR has none.
+        Assert.Equal(
+        [
+            "acme/api|7|||claude-sonnet-4-5|platform||1|0|0|0|9|0|0|1000000|1773054600000",
+            "acme/api|7|11|claude-review|claude-sonnet-4-5|platform||2|0|100|50|0|3|7|5000000|1773050700000",
+            "acme/api|7|11|claude-review|claude-sonnet-4-5|platform|try-o3|1|0|0|0|0|0|0|4000000|1773048600000",
+        ], kept);
+
+        await RebuildPrUnitSpendAsync(db);
+        Assert.Equal(kept, await RowsAsync(db, PrUnitRows));
+    }
+
+    internal const string PrUnitRows =
+        "SELECT repo, pr, run_id, workflow, model, team, experiment, events, unpriced_events, input_tokens, output_tokens, cache_read_tokens, " +
+        "cache_write_5m_tokens, cache_write_1h_tokens, cost_micros, first_ms FROM pr_unit_spend ORDER BY 1, 2, 3, 4, 5, 6, 7;";
+
+    // What migration 0022's backfill makes of unit_spend: the rows ingestion keeps must equal it.
+    internal static async Task RebuildPrUnitSpendAsync(Database db)
+    {
+        var migration = Migrator.Embedded(SqlDialect.Sqlite).Single(m => m.Version.StartsWith("0022", StringComparison.Ordinal)).Sql;
+        var backfill = migration[migration.IndexOf("-- Backfill", StringComparison.Ordinal)..];
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("DELETE FROM pr_unit_spend;", transaction: tx);
+            return await c.ExecuteAsync(backfill, transaction: tx);
+        });
+    }
+
     private const string UnitTables =
         "SELECT 'spend', hour_ms, team, repo, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, '', '', '', '', '', '', '', '', '', '', '' " +
         "FROM dashboard_spend UNION ALL SELECT 'unit', repo, pr, run_id, workflow, model, team, experiment, provider, hour_ms, events, unpriced_events, " +

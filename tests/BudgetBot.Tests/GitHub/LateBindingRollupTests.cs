@@ -56,6 +56,12 @@ public sealed class LateBindingRollupTests : IAsyncLifetime
         Assert.Contains(dashboard, r => r.StartsWith("pr|43||acme/api||||4750000|4|", StringComparison.Ordinal));
         Assert.Equal(4, units.Count(r => r.StartsWith("acme/api|43|", StringComparison.Ordinal)));
 
+        // pr_unit_spend moved with it: what 0022's backfill makes of the bound unit_spend rows.
+        var prUnits = await RowsAsync(db, DashboardRollupTests.PrUnitRows);
+        Assert.Equal(2, prUnits.Count(r => r.StartsWith("acme/api|43|", StringComparison.Ordinal)));
+        await DashboardRollupTests.RebuildPrUnitSpendAsync(db);
+        Assert.Equal(prUnits, await RowsAsync(db, DashboardRollupTests.PrUnitRows));
+
         await DashboardRollupTests.RebuildFromEventsAsync(db);
         var migration = Migrator.Embedded(SqlDialect.Sqlite).Single(m => m.Version.StartsWith("0020", StringComparison.Ordinal)).Sql;
         var backfill = migration[migration.IndexOf("-- Backfill", StringComparison.Ordinal)..];

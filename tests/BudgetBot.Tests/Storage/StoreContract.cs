@@ -45,7 +45,7 @@ public abstract partial class StoreContract<TProvider> : IAsyncLifetime
     private UsageIngestor Ingestor() => new(Db, new UsageStore(Db), new PriceCatalogProvider(PriceCatalog.LoadEmbedded()),
         StaticPolicy.Default, Clock, [], [new BudgetBot.Dashboard.DashboardRollups(Db)], [], NullLogger<UsageIngestor>.Instance);
 
-    private BudgetStatusService Budgets() => new([new PolicyBudgetSource(StaticPolicy.Default)], new BudgetLedger(Db), Clock);
+    private BudgetStatusService Budgets() => new([new PolicyBudgetSource(StaticPolicy.Default)], new BudgetLedger(Db), Db, Clock);
 
     private PreflightService Preflight() =>
         new(Db, Budgets(), new BudgetLedger(Db), StaticPolicy.Default, Clock, Options.Create(new PreflightOptions()),

@@ -75,6 +75,9 @@ public sealed class UsageBoundsTests : IAsyncLifetime
             "output_tokens = 9223372036854775807, cache_read_tokens = 9223372036854775807, cache_write_tokens = 9223372036854775807; " +
             "UPDATE unit_spend SET cost_micros = 9223372036854775807, events = 9223372036854775807, input_tokens = 9223372036854775807, " +
             "output_tokens = 9223372036854775807, cache_read_tokens = 9223372036854775807, cache_write_5m_tokens = 9223372036854775807, " +
+            "cache_write_1h_tokens = 9223372036854775807; " +
+            "UPDATE pr_unit_spend SET cost_micros = 9223372036854775807, events = 9223372036854775807, input_tokens = 9223372036854775807, " +
+            "output_tokens = 9223372036854775807, cache_read_tokens = 9223372036854775807, cache_write_5m_tokens = 9223372036854775807, " +
             "cache_write_1h_tokens = 9223372036854775807;", transaction: tx));
 
         string[] reads =

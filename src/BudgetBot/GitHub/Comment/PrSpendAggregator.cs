@@ -11,32 +11,44 @@ internal static class PrSpendAggregator
     public static PrSpend Aggregate(
         string repo, int number, IReadOnlyList<PrUsageRow> rows, IReadOnlyList<BudgetStatus> budgets, MergedPrStats? merged)
     {
-        var byWorkflow = rows.GroupBy(r => r.Workflow ?? NoWorkflow, StringComparer.Ordinal)
-            .Select(g => new WorkflowSpend(
-                g.Key,
-                g.Where(r => r.RunId is not null).Select(r => r.RunId).Distinct(StringComparer.Ordinal).Count(),
-                Models(g),
-                g.Sum(r => r.Tokens),
-                g.Sum(r => r.CostMicros)))
+        // One pass into a dictionary per view (a PR has hundreds of rows), then each view sorted.
+        var workflows = new Dictionary<string, Sums>(StringComparer.Ordinal);
+        var models = new Dictionary<string, Sums>(StringComparer.Ordinal);
+        var runs = new Dictionary<(string? RunId, string Workflow), Sums>();
+        foreach (var r in rows)
+        {
+            var workflow = r.Workflow ?? NoWorkflow;
+            Sums.For(workflows, workflow).Add(r, r.RunId);
+            Sums.For(models, r.Model).Add(r, null);
+            Sums.For(runs, (r.RunId, workflow)).Add(r, null);
+        }
+        var byWorkflow = workflows.Select(w => new WorkflowSpend(w.Key, w.Value.Runs, w.Value.SortedModels(), w.Value.Tokens, w.Value.CostMicros))
             .OrderByDescending(w => w.CostMicros).ThenBy(w => w.Workflow, StringComparer.Ordinal).ToList();
-        var byModel = rows.GroupBy(r => r.Model, StringComparer.Ordinal)
-            .Select(g => new ModelSpend(g.Key, g.Sum(r => r.Events), g.Sum(r => r.Tokens), g.Sum(r => r.CostMicros)))
+        var byModel = models.Select(m => new ModelSpend(m.Key, m.Value.Events, m.Value.Tokens, m.Value.CostMicros))
             .OrderByDescending(m => m.CostMicros).ThenBy(m => m.Model, StringComparer.Ordinal).ToList();
-        var runs = rows.GroupBy(r => (r.RunId, Workflow: r.Workflow ?? NoWorkflow))
-            .Select(g => new RunSpend(
-                g.Key.RunId,
-                g.Key.Workflow,
-                Models(g),
-                g.Sum(r => r.Events),
-                g.Sum(r => r.Tokens),
-                g.Sum(r => r.CostMicros),
-                DateTimeOffset.FromUnixTimeMilliseconds(g.Min(r => r.FirstMs))))
+        // Ties keep the order the runs first appear in (a dictionary enumerates in insertion order
+        // while nothing is removed; OrderBy is stable).
+        var byRun = runs.Select(x => new RunSpend(x.Key.RunId, x.Key.Workflow, x.Value.SortedModels(), x.Value.Events, x.Value.Tokens,
+                x.Value.CostMicros, DateTimeOffset.FromUnixTimeMilliseconds(x.Value.FirstMs)))
             .OrderByDescending(r => r.CostMicros).ThenBy(r => r.FirstAt).ThenBy(r => r.RunId, StringComparer.Ordinal).ToList();
-        var tokens = new TokenTotals(
-            rows.Sum(r => r.Input), rows.Sum(r => r.Output), rows.Sum(r => r.CacheRead),
-            rows.Sum(r => r.CacheWrite5m), rows.Sum(r => r.CacheWrite1h));
-        return new PrSpend(repo, number, rows.Sum(r => r.CostMicros), rows.Sum(r => r.Events), rows.Sum(r => r.Unpriced),
-            byWorkflow, byModel, tokens, runs, budgets, merged);
+        long input = 0, output = 0, cacheRead = 0, cacheWrite5m = 0, cacheWrite1h = 0, cost = 0, events = 0, unpriced = 0;
+        foreach (var r in rows)
+        {
+            // Checked, as Enumerable.Sum is.
+            checked
+            {
+                input += r.Input;
+                output += r.Output;
+                cacheRead += r.CacheRead;
+                cacheWrite5m += r.CacheWrite5m;
+                cacheWrite1h += r.CacheWrite1h;
+                cost += r.CostMicros;
+                events += r.Events;
+                unpriced += r.Unpriced;
+            }
+        }
+        return new PrSpend(repo, number, cost, events, unpriced, byWorkflow, byModel,
+            new TokenTotals(input, output, cacheRead, cacheWrite5m, cacheWrite1h), byRun, budgets, merged);
     }
 
     // The budget scopes a PR draws on: those of its events, or, before any usage, the org and the
@@ -48,13 +60,63 @@ internal static class PrSpendAggregator
         {
             scopes.Add(BudgetScope.Team(teamOfRepo));
         }
+        // Hundreds of rows share a few (team, workflow, experiment) keys.
+        var seen = new HashSet<(string Team, string? Workflow, string? Experiment)>();
         foreach (var r in rows)
         {
-            scopes.UnionWith(BudgetScope.Of(r.Team, repo, r.Workflow, r.Experiment));
+            if (seen.Add((r.Team, r.Workflow, r.Experiment)))
+            {
+                scopes.UnionWith(BudgetScope.Of(r.Team, repo, r.Workflow, r.Experiment));
+            }
         }
         return scopes;
     }
 
-    private static List<string> Models(IEnumerable<PrUsageRow> rows) =>
-        rows.Select(r => r.Model).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    // One view's running totals; Models and runs are collected distinct (ordinal), as the comment lists them.
+    private sealed class Sums
+    {
+        private readonly List<string> models = new(1);
+        private HashSet<string>? runIds;
+
+        public long Events { get; private set; }
+
+        public long Tokens { get; private set; }
+
+        public long CostMicros { get; private set; }
+
+        public long FirstMs { get; private set; } = long.MaxValue;
+
+        public int Runs => runIds?.Count ?? 0;
+
+        public static Sums For<TKey>(Dictionary<TKey, Sums> view, TKey key) where TKey : notnull
+        {
+            if (!view.TryGetValue(key, out var sums))
+            {
+                view[key] = sums = new Sums();
+            }
+            return sums;
+        }
+
+        public void Add(PrUsageRow r, string? runId)
+        {
+            Events = checked(Events + r.Events);
+            Tokens = checked(Tokens + r.Tokens);
+            CostMicros = checked(CostMicros + r.CostMicros);
+            FirstMs = Math.Min(FirstMs, r.FirstMs);
+            if (!models.Contains(r.Model, StringComparer.Ordinal))
+            {
+                models.Add(r.Model);
+            }
+            if (runId is not null)
+            {
+                (runIds ??= new HashSet<string>(StringComparer.Ordinal)).Add(runId);
+            }
+        }
+
+        public List<string> SortedModels()
+        {
+            models.Sort(StringComparer.Ordinal);
+            return models;
+        }
+    }
 }

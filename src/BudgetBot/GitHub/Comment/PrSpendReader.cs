@@ -1,30 +1,28 @@
+using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
 using Dapper;
 
 namespace BudgetBot.GitHub;
 
-// Reads one PR's spend from the unit_spend rollup (grouped in SQL, folded in PrSpendAggregator), the
-// budgets it draws on, and the repository's merged-PR figures from the per-PR rollup. Merged state
-// comes from the correlation index (IPullRequestDirectory).
+// Reads one PR's spend from the pr_unit_spend rollup (folded in PrSpendAggregator), the budgets it
+// draws on, and the repository's merged-PR figures from the per-PR rollup. Merged state comes from
+// the correlation index (IPullRequestDirectory). One connection serves the whole read.
 internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IPolicyProvider policy, IPullRequestDirectory directory)
 {
     // The comparison looks at the most recent PRs of the repo only, so rendering stays cheap.
     internal const int MergedSample = 200;
 
-    private static readonly string Sums =
-        SqlSum.Of("input_tokens") + " AS Input, " + SqlSum.Of("output_tokens") + " AS Output, " + SqlSum.Of("cache_read_tokens") + " AS CacheRead, " +
-        SqlSum.Of("cache_write_5m_tokens") + " AS CacheWrite5m, " + SqlSum.Of("cache_write_1h_tokens") + " AS CacheWrite1h, " + SqlSum.Of("cost_micros") + " AS CostMicros, " +
-        SqlSum.Of("events") + " AS Events, " + SqlSum.Of("unpriced_events") + " AS Unpriced, MIN(first_ms) AS FirstMs " +
-        "FROM unit_spend WHERE repo = @Repo AND pr = @Pr AND events <> 0 GROUP BY run_id, workflow, model, team, experiment;";
-
-    // The PR's unit_spend rows (kept in the write transaction by Dashboard's rollups, late PR binding
-    // included), never its events: the read costs the same at 10,000 and 1,000,000 events. '' stands
-    // for an absent run, workflow or experiment; a key whose events were all moved away (repricing)
-    // keeps a zero row, which the comment must not show.
+    // The PR's pr_unit_spend rows as stored (kept in the write transaction by Dashboard's rollups, late
+    // PR binding included), never its events nor a GROUP BY: the read costs the same at 10,000 and
+    // 1,000,000 events and follows the PR's runs and models. '' stands for an absent run, workflow or
+    // experiment; a key whose events were all moved away (repricing) keeps a zero row, which the
+    // comment must not show. The order is the key's, so equal runs always list alike.
     internal static readonly SqlStatement Rows = new(
         "GitHub.PrSpend.Rows",
-        "SELECT NULLIF(run_id, '') AS RunId, NULLIF(workflow, '') AS Workflow, model AS Model, team AS Team, NULLIF(experiment, '') AS Experiment, " + Sums);
+        "SELECT run_id, workflow, model, team, experiment, input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, " +
+        "cache_write_1h_tokens, cost_micros, events, unpriced_events, first_ms FROM pr_unit_spend " +
+        "WHERE repo = @Repo AND pr = @Pr AND events <> 0 ORDER BY run_id, workflow, model, team, experiment;");
 
     // The repository's other PRs' totals from the per-PR rollup.
     internal static readonly SqlStatement RepoTotals = new(
@@ -35,22 +33,59 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
     public async Task<PrSpend> ReadAsync(string repo, int number, CancellationToken ct)
     {
         repo = repo.ToLowerInvariant();
-        var rows = await db.ReadAsync(async c =>
-            (await c.QueryAsync<PrUsageRow>(db.Sql(Rows), new { Repo = repo, Pr = number })).ToList(), ct);
-        var scopes = PrSpendAggregator.Scopes(repo, rows, policy.Current.ResolveTeam(repo));
-        var statuses = (await budgets.InScopesAsync(scopes, ct)).ToList();
-        return PrSpendAggregator.Aggregate(repo, number, rows, statuses, await MergedAsync(repo, number, ct)) with
-        {
-            Routing = PrRoutingNote.Of(rows, policy.Current),
-        };
+        var p = policy.Current;
+        await using var c = await db.OpenAsync(ct);
+        var rows = await RowsAsync(c, repo, number, ct);
+        var statuses = await budgets.InScopesAsync(c, PrSpendAggregator.Scopes(repo, rows, p.ResolveTeam(repo)), ct);
+        var totals = (await c.QueryAsync<(long Pr, long Micros)>(new CommandDefinition(
+            db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample }, cancellationToken: ct))).ToList();
+        var merged = await directory.MergedAmongAsync(repo, totals.Select(t => (int)t.Pr).ToList(), ct);
+        var stats = MergedPrStats.From(totals.Where(t => merged.Contains((int)t.Pr)).Select(t => t.Micros).ToList());
+        return PrSpendAggregator.Aggregate(repo, number, rows, statuses, stats) with { Routing = PrRoutingNote.Of(rows, p) };
     }
 
-    private async Task<MergedPrStats?> MergedAsync(string repo, int number, CancellationToken ct)
+    // Read by ordinal with typed getters rather than mapped by Dapper: this is the one query whose
+    // rows follow the PR's runs (400 runs: 400 rows of 14 columns), and each value Dapper boxes adds
+    // to a read whose cost is mostly per value already (docs/BENCHMARKS.md).
+    private async Task<List<PrUsageRow>> RowsAsync(DbConnection c, string repo, int number, CancellationToken ct)
     {
-        var totals = await db.ReadAsync(async c =>
-            (await c.QueryAsync<(long Pr, long Micros)>(db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample })).ToList(), ct);
-        var merged = await directory.MergedAmongAsync(repo, totals.Select(t => (int)t.Pr).ToList(), ct);
-        return MergedPrStats.From(totals.Where(t => merged.Contains((int)t.Pr)).Select(t => t.Micros).ToList());
+        await using var command = c.CreateCommand();
+        command.CommandText = db.Sql(Rows);
+        Parameter(command, "@Repo", repo);
+        Parameter(command, "@Pr", number);
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var rows = new List<PrUsageRow>();
+        while (await r.ReadAsync(ct))
+        {
+            rows.Add(new PrUsageRow
+            {
+                RunId = NullIfEmpty(r.GetString(0)),
+                Workflow = NullIfEmpty(r.GetString(1)),
+                Model = r.GetString(2),
+                Team = r.GetString(3),
+                Experiment = NullIfEmpty(r.GetString(4)),
+                Input = r.GetInt64(5),
+                Output = r.GetInt64(6),
+                CacheRead = r.GetInt64(7),
+                CacheWrite5m = r.GetInt64(8),
+                CacheWrite1h = r.GetInt64(9),
+                CostMicros = r.GetInt64(10),
+                Events = r.GetInt64(11),
+                Unpriced = r.GetInt64(12),
+                FirstMs = r.GetInt64(13),
+            });
+        }
+        return rows;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 }
 
