@@ -109,8 +109,13 @@ internal sealed class UsageStore(Database db)
 
     public async Task ReleaseReservationsAsync(DbConnection c, DbTransaction tx, IEnumerable<string> runIds, long nowMs)
     {
+        var distinct = runIds.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
         await using var release = PreparedCommand.Create(db, c, tx, ReleaseReservations, ("RunId", DbType.String), ("Now", DbType.Int64));
-        foreach (var runId in runIds.Distinct(StringComparer.Ordinal))
+        foreach (var runId in distinct)
         {
             await release.ExecuteAsync(runId, nowMs);
         }
