@@ -1,17 +1,24 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BudgetBot.Storage;
 
-// One statement run for many rows of one transaction: created once, prepared once on SQLite, its
-// parameters rebound for each row. Microsoft.Data.Sqlite keeps no statement cache, so a fresh Dapper
-// command per row compiles the SQL again every time: for the few hundred rollup upserts of an ingested
-// batch that compiling was a fifth of the batch (docs/BENCHMARKS.md). SQL Server is not prepared: its
-// plan cache already reuses the statement, and Prepare would need every string's size.
+// One statement run for many rows of one transaction: created once, prepared once, its parameters
+// rebound for each row. Microsoft.Data.Sqlite keeps no statement cache, so a fresh Dapper command per
+// row compiles the SQL again every time; and even a prepared SqliteCommand looks every parameter up
+// by name (its UTF-8 copied to native code) and builds a data reader on each execution, which was a
+// third of the ingest transaction, the one part of ingestion that cannot run in parallel
+// (docs/BENCHMARKS.md). On SQLite this therefore drives the statement through SQLitePCLRaw, the
+// library Microsoft.Data.Sqlite itself calls, with the parameter positions resolved once; errors
+// still surface as Microsoft.Data.Sqlite's SqliteException. SQL Server is not prepared: its plan
+// cache already reuses the statement, and Prepare would need every string's size.
 internal sealed class PreparedCommand : IAsyncDisposable
 {
-    private readonly DbCommand command;
-    private readonly DbParameter[] parameters;
+    private readonly DbCommand? command;
+    private readonly DbParameter[]? parameters;
+    private readonly RawStatement? native;
 
     private PreparedCommand(DbCommand command, DbParameter[] parameters)
     {
@@ -19,10 +26,16 @@ internal sealed class PreparedCommand : IAsyncDisposable
         this.parameters = parameters;
     }
 
+    private PreparedCommand(RawStatement native) => this.native = native;
+
     // Parameters in the order ExecuteAsync's values bind them; each typed, so a null binds as its
     // column's type (as Dapper types a nullable member).
     public static PreparedCommand Create(Database db, DbConnection c, DbTransaction tx, SqlStatement statement, params ReadOnlySpan<(string Name, DbType Type)> names)
     {
+        if (db.Dialect == SqlDialect.Sqlite && c is SqliteConnection { Handle: { } handle })
+        {
+            return new PreparedCommand(RawStatement.Prepare(handle, db.Sql(statement), names));
+        }
         var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = db.Sql(statement);
@@ -34,30 +47,34 @@ internal sealed class PreparedCommand : IAsyncDisposable
             parameters[i].DbType = names[i].Type;
             command.Parameters.Add(parameters[i]);
         }
-        if (db.Dialect == SqlDialect.Sqlite)
-        {
-            command.Prepare();
-        }
         return new PreparedCommand(command, parameters);
     }
 
     // Rows changed, as DbCommand.ExecuteNonQuery counts them.
     public Task<int> ExecuteAsync(params ReadOnlySpan<object?> values)
     {
+        if (native is not null)
+        {
+            return Task.FromResult(native.Execute(values));
+        }
         Bind(values);
-        return command.ExecuteNonQueryAsync();
+        return command!.ExecuteNonQueryAsync();
     }
 
     // The first column of the first row, null when there is none or it is NULL.
     public async Task<object?> ScalarAsync(params object?[] values)
     {
+        if (native is not null)
+        {
+            return native.Scalar(values);
+        }
         Bind(values);
-        return await command.ExecuteScalarAsync() is { } v and not DBNull ? v : null;
+        return await command!.ExecuteScalarAsync() is { } v and not DBNull ? v : null;
     }
 
     private void Bind(ReadOnlySpan<object?> values)
     {
-        if (values.Length != parameters.Length)
+        if (values.Length != parameters!.Length)
         {
             throw new ArgumentException($"{parameters.Length} values expected, {values.Length} given", nameof(values));
         }
@@ -67,5 +84,129 @@ internal sealed class PreparedCommand : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => command.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        if (native is not null)
+        {
+            native.Dispose();
+            return ValueTask.CompletedTask;
+        }
+        return command!.DisposeAsync();
+    }
+
+    // One SQLite statement on the connection's own handle, so it runs in the connection's open
+    // transaction like any SqliteCommand would.
+    private sealed class RawStatement(sqlite3 db, sqlite3_stmt statement, int[] positions, bool readOnly) : IDisposable
+    {
+        public static RawStatement Prepare(sqlite3 db, string sql, ReadOnlySpan<(string Name, DbType Type)> names)
+        {
+            var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out var tail);
+            if (rc != raw.SQLITE_OK || statement is null)
+            {
+                statement?.Dispose();
+                SqliteException.ThrowExceptionForRC(rc, db);
+                throw new InvalidOperationException("SQLite prepared no statement for: " + sql);
+            }
+            if (!string.IsNullOrWhiteSpace(tail))
+            {
+                statement.Dispose();
+                throw new ArgumentException("A prepared command holds one SQLite statement; this one goes on: " + tail);
+            }
+            var positions = new int[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                positions[i] = raw.sqlite3_bind_parameter_index(statement, "@" + names[i].Name);
+            }
+            if (raw.sqlite3_bind_parameter_count(statement) is var count && count != positions.Count(p => p > 0))
+            {
+                statement.Dispose();
+                throw new ArgumentException($"The statement has {count} parameters; {positions.Count(p => p > 0)} of the names given are in it");
+            }
+            return new RawStatement(db, statement, positions, raw.sqlite3_stmt_readonly(statement) != 0);
+        }
+
+        public int Execute(ReadOnlySpan<object?> values)
+        {
+            Bind(values);
+            var rc = raw.sqlite3_step(statement);
+            while (rc == raw.SQLITE_ROW)
+            {
+                rc = raw.sqlite3_step(statement);
+            }
+            Done(rc);
+            return readOnly ? 0 : raw.sqlite3_changes(db);
+        }
+
+        public object? Scalar(ReadOnlySpan<object?> values)
+        {
+            Bind(values);
+            var rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_ROW)
+            {
+                Done(rc);
+                return null;
+            }
+            object? value = raw.sqlite3_column_type(statement, 0) switch
+            {
+                raw.SQLITE_INTEGER => raw.sqlite3_column_int64(statement, 0),
+                raw.SQLITE_FLOAT => raw.sqlite3_column_double(statement, 0),
+                raw.SQLITE_TEXT => raw.sqlite3_column_text(statement, 0).utf8_to_string(),
+                raw.SQLITE_BLOB => raw.sqlite3_column_blob(statement, 0).ToArray(),
+                _ => null,
+            };
+            raw.sqlite3_reset(statement);
+            return value;
+        }
+
+        // The statement is reset whatever happened, so the next row can use it (a duplicate key is
+        // an expected failure); a failure is thrown as Microsoft.Data.Sqlite would throw it.
+        private void Done(int rc)
+        {
+            if (rc == raw.SQLITE_DONE)
+            {
+                raw.sqlite3_reset(statement);
+                return;
+            }
+            try
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        private void Bind(ReadOnlySpan<object?> values)
+        {
+            if (values.Length != positions.Length)
+            {
+                throw new ArgumentException($"{positions.Length} values expected, {values.Length} given", nameof(values));
+            }
+            for (var i = 0; i < values.Length; i++)
+            {
+                var at = positions[i];
+                if (at == 0)
+                {
+                    continue;
+                }
+                var rc = values[i] switch
+                {
+                    null or DBNull => raw.sqlite3_bind_null(statement, at),
+                    string s => raw.sqlite3_bind_text(statement, at, s),
+                    long l => raw.sqlite3_bind_int64(statement, at, l),
+                    int n => raw.sqlite3_bind_int64(statement, at, n),
+                    bool b => raw.sqlite3_bind_int64(statement, at, b ? 1 : 0),
+                    double d => raw.sqlite3_bind_double(statement, at, d),
+                    var other => throw new ArgumentException($"A prepared command binds text, integers and reals, not {other.GetType().Name}", nameof(values)),
+                };
+                if (rc != raw.SQLITE_OK)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+            }
+        }
+
+        public void Dispose() => statement.Dispose();
+    }
 }
