@@ -98,6 +98,8 @@ internal sealed class PreparedCommand : IAsyncDisposable
     // transaction like any SqliteCommand would.
     private sealed class RawStatement(sqlite3 db, sqlite3_stmt statement, int[] positions, bool readOnly) : IDisposable
     {
+        private byte[] utf8 = new byte[256];
+
         public static RawStatement Prepare(sqlite3 db, string sql, ReadOnlySpan<(string Name, DbType Type)> names)
         {
             var rc = raw.sqlite3_prepare_v2(db, sql, out var statement, out var tail);
@@ -193,7 +195,7 @@ internal sealed class PreparedCommand : IAsyncDisposable
                 var rc = values[i] switch
                 {
                     null or DBNull => raw.sqlite3_bind_null(statement, at),
-                    string s => raw.sqlite3_bind_text(statement, at, s),
+                    string s => BindText(at, s),
                     long l => raw.sqlite3_bind_int64(statement, at, l),
                     int n => raw.sqlite3_bind_int64(statement, at, n),
                     bool b => raw.sqlite3_bind_int64(statement, at, b ? 1 : 0),
@@ -205,6 +207,24 @@ internal sealed class PreparedCommand : IAsyncDisposable
                     SqliteException.ThrowExceptionForRC(rc, db);
                 }
             }
+        }
+
+        // Encoded into one buffer kept for the statement's life: SQLitePCLRaw's string overload
+        // allocates a fresh UTF-8 copy for every value (SQLite copies the bytes either way). An empty
+        // span would pin as a null pointer, which SQLite binds as NULL, so "" keeps the string overload.
+        private int BindText(int at, string s)
+        {
+            if (s.Length == 0)
+            {
+                return raw.sqlite3_bind_text(statement, at, s);
+            }
+            var most = System.Text.Encoding.UTF8.GetMaxByteCount(s.Length);
+            if (most > utf8.Length)
+            {
+                utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+            }
+            var length = System.Text.Encoding.UTF8.GetBytes(s, utf8);
+            return raw.sqlite3_bind_text(statement, at, utf8.AsSpan(0, length));
         }
 
         public void Dispose() => statement.Dispose();
