@@ -12,7 +12,7 @@ namespace BudgetBot.Benchmarks;
 // point is read, priced, stored and rolled up. Server and clients share the process and the 2 cores.
 internal static class OtlpThroughput
 {
-    private const int ExportsPerSender = 24;
+    private const int ExportsPerSender = 48;
 
     public static async Task<int> RunAsync()
     {
