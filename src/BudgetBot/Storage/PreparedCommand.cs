@@ -16,87 +16,81 @@ namespace BudgetBot.Storage;
 // cache already reuses the statement, and Prepare would need every string's size.
 internal sealed class PreparedCommand : IAsyncDisposable
 {
-    private readonly DbCommand? command;
-    private readonly DbParameter[]? parameters;
-    private readonly RawStatement? native;
+    private readonly IStatement statement;
 
-    private PreparedCommand(DbCommand command, DbParameter[] parameters)
-    {
-        this.command = command;
-        this.parameters = parameters;
-    }
-
-    private PreparedCommand(RawStatement native) => this.native = native;
+    private PreparedCommand(IStatement statement) => this.statement = statement;
 
     // Parameters in the order ExecuteAsync's values bind them; each typed, so a null binds as its
     // column's type (as Dapper types a nullable member).
-    public static PreparedCommand Create(Database db, DbConnection c, DbTransaction tx, SqlStatement statement, params ReadOnlySpan<(string Name, DbType Type)> names)
-    {
-        if (db.Dialect == SqlDialect.Sqlite && c is SqliteConnection { Handle: { } handle })
-        {
-            return new PreparedCommand(RawStatement.Prepare(handle, db.Sql(statement), names));
-        }
-        var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = db.Sql(statement);
-        var parameters = new DbParameter[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@" + names[i].Name;
-            parameters[i].DbType = names[i].Type;
-            command.Parameters.Add(parameters[i]);
-        }
-        return new PreparedCommand(command, parameters);
-    }
+    public static PreparedCommand Create(Database db, DbConnection c, DbTransaction tx, SqlStatement statement, params ReadOnlySpan<(string Name, DbType Type)> names) =>
+        new(db.Dialect == SqlDialect.Sqlite && c is SqliteConnection { Handle: { } handle }
+            ? RawStatement.Prepare(handle, db.Sql(statement), names)
+            : CommandStatement.Create(c, tx, db.Sql(statement), names));
 
     // Rows changed, as DbCommand.ExecuteNonQuery counts them.
-    public Task<int> ExecuteAsync(params ReadOnlySpan<object?> values)
-    {
-        if (native is not null)
-        {
-            return Task.FromResult(native.Execute(values));
-        }
-        Bind(values);
-        return command!.ExecuteNonQueryAsync();
-    }
+    public Task<int> ExecuteAsync(params ReadOnlySpan<object?> values) => statement.ExecuteAsync(values);
 
     // The first column of the first row, null when there is none or it is NULL.
-    public async Task<object?> ScalarAsync(params object?[] values)
+    public Task<object?> ScalarAsync(params object?[] values) => statement.ScalarAsync(values);
+
+    public ValueTask DisposeAsync() => statement.DisposeAsync();
+
+    private interface IStatement : IAsyncDisposable
     {
-        if (native is not null)
-        {
-            return native.Scalar(values);
-        }
-        Bind(values);
-        return await command!.ExecuteScalarAsync() is { } v and not DBNull ? v : null;
+        Task<int> ExecuteAsync(ReadOnlySpan<object?> values);
+
+        Task<object?> ScalarAsync(object?[] values);
     }
 
-    private void Bind(ReadOnlySpan<object?> values)
+    // SQL Server: an ADO.NET command in the transaction, its parameters given new values per row.
+    private sealed class CommandStatement(DbCommand command, DbParameter[] parameters) : IStatement
     {
-        if (values.Length != parameters!.Length)
+        public static CommandStatement Create(DbConnection c, DbTransaction tx, string sql, ReadOnlySpan<(string Name, DbType Type)> names)
         {
-            throw new ArgumentException($"{parameters.Length} values expected, {values.Length} given", nameof(values));
+            var command = c.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = sql;
+            var parameters = new DbParameter[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                parameters[i] = command.CreateParameter();
+                parameters[i].ParameterName = "@" + names[i].Name;
+                parameters[i].DbType = names[i].Type;
+                command.Parameters.Add(parameters[i]);
+            }
+            return new CommandStatement(command, parameters);
         }
-        for (var i = 0; i < values.Length; i++)
-        {
-            parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
 
-    public ValueTask DisposeAsync()
-    {
-        if (native is not null)
+        public Task<int> ExecuteAsync(ReadOnlySpan<object?> values)
         {
-            native.Dispose();
-            return ValueTask.CompletedTask;
+            Bind(values);
+            return command.ExecuteNonQueryAsync();
         }
-        return command!.DisposeAsync();
+
+        public async Task<object?> ScalarAsync(object?[] values)
+        {
+            Bind(values);
+            return await command.ExecuteScalarAsync() is { } v and not DBNull ? v : null;
+        }
+
+        private void Bind(ReadOnlySpan<object?> values)
+        {
+            if (values.Length != parameters.Length)
+            {
+                throw new ArgumentException($"{parameters.Length} values expected, {values.Length} given", nameof(values));
+            }
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+        }
+
+        public ValueTask DisposeAsync() => command.DisposeAsync();
     }
 
     // One SQLite statement on the connection's own handle, so it runs in the connection's open
     // transaction like any SqliteCommand would.
-    private sealed class RawStatement(sqlite3 db, sqlite3_stmt statement, int[] positions, bool readOnly) : IDisposable
+    private sealed class RawStatement(sqlite3 db, sqlite3_stmt statement, int[] positions, bool readOnly) : IStatement
     {
         private byte[] utf8 = new byte[256];
 
@@ -127,7 +121,11 @@ internal sealed class PreparedCommand : IAsyncDisposable
             return new RawStatement(db, statement, positions, raw.sqlite3_stmt_readonly(statement) != 0);
         }
 
-        public int Execute(ReadOnlySpan<object?> values)
+        public Task<int> ExecuteAsync(ReadOnlySpan<object?> values) => Task.FromResult(Execute(values));
+
+        public Task<object?> ScalarAsync(object?[] values) => Task.FromResult(Scalar(values));
+
+        private int Execute(ReadOnlySpan<object?> values)
         {
             Bind(values);
             var rc = raw.sqlite3_step(statement);
@@ -139,7 +137,7 @@ internal sealed class PreparedCommand : IAsyncDisposable
             return readOnly ? 0 : raw.sqlite3_changes(db);
         }
 
-        public object? Scalar(ReadOnlySpan<object?> values)
+        private object? Scalar(ReadOnlySpan<object?> values)
         {
             Bind(values);
             var rc = raw.sqlite3_step(statement);
@@ -227,6 +225,10 @@ internal sealed class PreparedCommand : IAsyncDisposable
             return raw.sqlite3_bind_text(statement, at, utf8.AsSpan(0, length));
         }
 
-        public void Dispose() => statement.Dispose();
+        public ValueTask DisposeAsync()
+        {
+            statement.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }
