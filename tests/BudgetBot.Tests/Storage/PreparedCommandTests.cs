@@ -21,6 +21,8 @@ public sealed class PreparedCommandTests : IAsyncLifetime
 
     private static readonly SqlStatement Read = new("Tests.PreparedRead", "SELECT s FROM t WHERE k = @K;");
 
+    private static readonly SqlStatement ReadAll = new("Tests.PreparedReadAll", "SELECT k, s, n FROM t WHERE n >= @Min ORDER BY k;");
+
     private static readonly SqlStatement ReadNumber = new("Tests.PreparedReadNumber", "SELECT n FROM t WHERE k = @K;");
 
     private readonly string path = Path.Combine(Path.GetTempPath(), $"budgetbot-prepared-{Guid.NewGuid():N}.db");
@@ -121,6 +123,25 @@ public sealed class PreparedCommandTests : IAsyncLifetime
         }, TestContext.Current.CancellationToken);
 
         Assert.Equal(new object?[] { "é", 42L, null, null, "é" }, read);
+    }
+
+    [Fact]
+    public async Task Read_MapsEveryRowByOrdinal_OutsideATransaction_AndRunsOnAfterAFailingMap()
+    {
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await using var insert = PreparedCommand.Create(db, c, tx, Insert, ("K", DbType.String), ("S", DbType.String), ("N", DbType.Int64), ("B", DbType.Int32));
+            await insert.ExecuteAsync("a", "ä", 1, 0);
+            await insert.ExecuteAsync("b", "", 2, 0);
+            await insert.ExecuteAsync("c", "n", 3, 0);
+        }, TestContext.Current.CancellationToken);
+
+        await using var c = await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var read = PreparedCommand.Create(db, c, null, ReadAll, ("Min", DbType.Int64));
+        Assert.Equal([("a", "ä", 1L), ("b", "", 2L), ("c", "n", 3L)], await read.ReadAsync(r => (r.GetString(0), r.GetString(1), r.GetInt64(2)), 0L));
+        Assert.Empty(await read.ReadAsync(r => r.GetString(0), 9L));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => read.ReadAsync<string>(_ => throw new InvalidOperationException("a map that fails"), 0L));
+        Assert.Equal(["b", "c"], await read.ReadAsync(r => r.GetString(0), 2L));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using BudgetBot.Budgets;
 using BudgetBot.Storage;
@@ -35,7 +36,7 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
         repo = repo.ToLowerInvariant();
         var p = policy.Current;
         await using var c = await db.OpenAsync(ct);
-        var rows = await RowsAsync(c, repo, number, ct);
+        var rows = await RowsAsync(c, repo, number);
         var statuses = await budgets.InScopesAsync(c, PrSpendAggregator.Scopes(repo, rows, p.ResolveTeam(repo)), ct);
         var totals = (await c.QueryAsync<(long Pr, long Micros)>(new CommandDefinition(
             db.Sql(RepoTotals), new { Repo = repo, Pr = number, Limit = MergedSample }, cancellationToken: ct))).ToList();
@@ -45,48 +46,31 @@ internal sealed class PrSpendReader(Database db, BudgetStatusService budgets, IP
     }
 
     // Read by ordinal with typed getters rather than mapped by Dapper: this is the one query whose
-    // rows follow the PR's runs (400 runs: 400 rows of 14 columns), and each value Dapper boxes adds
-    // to a read whose cost is mostly per value already (docs/BENCHMARKS.md).
-    private async Task<List<PrUsageRow>> RowsAsync(DbConnection c, string repo, int number, CancellationToken ct)
+    // rows follow the PR's runs (400 runs: 400 rows of 14 columns), and its cost is mostly per value
+    // (docs/BENCHMARKS.md), so on SQLite it reads straight from the statement (PreparedCommand).
+    private async Task<List<PrUsageRow>> RowsAsync(DbConnection c, string repo, int number)
     {
-        await using var command = c.CreateCommand();
-        command.CommandText = db.Sql(Rows);
-        Parameter(command, "@Repo", repo);
-        Parameter(command, "@Pr", number);
-        await using var r = await command.ExecuteReaderAsync(ct);
-        var rows = new List<PrUsageRow>();
-        while (await r.ReadAsync(ct))
+        await using var rows = PreparedCommand.Create(db, c, null, Rows, ("Repo", DbType.String), ("Pr", DbType.Int32));
+        return await rows.ReadAsync(r => new PrUsageRow
         {
-            rows.Add(new PrUsageRow
-            {
-                RunId = NullIfEmpty(r.GetString(0)),
-                Workflow = NullIfEmpty(r.GetString(1)),
-                Model = r.GetString(2),
-                Team = r.GetString(3),
-                Experiment = NullIfEmpty(r.GetString(4)),
-                Input = r.GetInt64(5),
-                Output = r.GetInt64(6),
-                CacheRead = r.GetInt64(7),
-                CacheWrite5m = r.GetInt64(8),
-                CacheWrite1h = r.GetInt64(9),
-                CostMicros = r.GetInt64(10),
-                Events = r.GetInt64(11),
-                Unpriced = r.GetInt64(12),
-                FirstMs = r.GetInt64(13),
-            });
-        }
-        return rows;
+            RunId = NullIfEmpty(r.GetString(0)),
+            Workflow = NullIfEmpty(r.GetString(1)),
+            Model = r.GetString(2),
+            Team = r.GetString(3),
+            Experiment = NullIfEmpty(r.GetString(4)),
+            Input = r.GetInt64(5),
+            Output = r.GetInt64(6),
+            CacheRead = r.GetInt64(7),
+            CacheWrite5m = r.GetInt64(8),
+            CacheWrite1h = r.GetInt64(9),
+            CostMicros = r.GetInt64(10),
+            Events = r.GetInt64(11),
+            Unpriced = r.GetInt64(12),
+            FirstMs = r.GetInt64(13),
+        }, repo, number);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 }
 
 // One (run, workflow, model, team, experiment) group of a PR's usage events.
