@@ -29,6 +29,11 @@ internal static class BenchmarkProgram
         {
             return await OtlpThroughput.RunAsync();
         }
+        // The PR comment's read and render in a loop, by wall clock, CPU time and allocations.
+        if (args is ["--pr-comment-loop"])
+        {
+            return await PrCommentLoop.RunAsync();
+        }
         // Usage ingestion against the plain insert ceiling, by CPU time, with and without history.
         if (args is ["--ingest-cpu"])
         {
