@@ -108,7 +108,7 @@ public sealed class DigestTests : IAsyncLifetime
     public async Task DashboardPublicUrl_ThatIsNotAnAbsoluteHttpUrl_StopsTheStart(string url)
     {
         await using var bad = new TestApp(settings: new Dictionary<string, string?> { ["Dashboard:PublicUrl"] = url });
-        var e = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+        var e = await bad.StartFailureAsync();
         Assert.Contains("Dashboard:PublicUrl must be an absolute http(s) URL", e.ToString(), StringComparison.Ordinal);
     }
 

@@ -45,6 +45,31 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    // Starts the same configuration as a plain host and returns why it refused to start. Not through
+    // CreateClient: WebApplicationFactory reads the host's services while the entry point, on its own
+    // thread, fails the start and disposes them, so under load it saw an ObjectDisposedException
+    // instead of the validation error (dotnet/aspnetcore#33494).
+    public async Task<Exception> StartFailureAsync()
+    {
+        string[] args =
+        [
+            "--environment=Testing",
+            "--urls=http://127.0.0.1:0",
+            "--Otlp:GrpcPort=",
+            $"--ConnectionStrings:BudgetBot=Data Source={DatabasePath}",
+            $"--Policy:Path={PolicyPath}",
+            .. Settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            // Some options are read while the endpoints are mapped, so the build may refuse too.
+            await using var app = Program.BuildApp(args);
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        });
+        Assert.NotNull(failure);
+        return failure;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
