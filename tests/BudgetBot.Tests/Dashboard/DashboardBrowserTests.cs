@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 using static BudgetBot.Tests.Usage.UsageEvents;
 
 namespace BudgetBot.Tests.Dashboard;
@@ -54,13 +55,17 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         using var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         service.SuppressInitialDiagnosticInformation = true;
         using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        // A click that submits a form or follows a link may return before the next page has loaded,
+        // so each step waits for what it leads to (a loaded machine showed the old page's heading).
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
 
         driver.Navigate().GoToUrl(address + "/dashboard");
         Assert.Contains("/dashboard/signin", driver.Url, StringComparison.Ordinal);
         driver.FindElement(By.Id("token")).SendKeys(token);
         driver.FindElement(By.Id("signin")).Click();
 
-        Assert.Equal(address + "/dashboard", driver.Url);
+        wait.Until(d => d.Url == address + "/dashboard");
         Assert.Equal("$42.50", driver.FindElement(By.CssSelector("[data-budget='review-agents'] .spent")).Text);
         foreach (var (link, heading) in new[]
         {
@@ -69,21 +74,22 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         })
         {
             driver.FindElement(By.LinkText(link)).Click();
-            Assert.Equal(heading, driver.FindElement(By.TagName("h1")).Text);
+            Assert.Equal(heading, wait.Until(d => d.FindElement(By.TagName("h1")).Text == heading ? heading : null));
         }
         driver.FindElement(By.LinkText("review-agents")).Click();
-        Assert.Equal("80%, 100%", driver.FindElement(By.Id("thresholds")).Text);
+        Assert.Equal("80%, 100%", wait.Until(d => d.FindElement(By.Id("thresholds")).Text));
 
         driver.Navigate().GoToUrl(address + "/dashboard/spend");
         var groupBy = driver.FindElement(By.Name("groupBy"));
         groupBy.Clear();
         groupBy.SendKeys("workflow");
         driver.FindElement(By.Id("apply")).Click();
-        Assert.Contains("groupBy=workflow", driver.Url, StringComparison.Ordinal);
+        wait.Until(d => d.Url.Contains("groupBy=workflow", StringComparison.Ordinal));
         var keys = driver.FindElements(By.CssSelector("#spend-table tbody td:first-child")).Select(e => e.Text).ToList();
         Assert.Equal(["claude-review", "codex"], keys);
 
         driver.FindElement(By.CssSelector("header form button")).Click();
+        wait.Until(d => d.Url == address + "/dashboard/signin");
         driver.Navigate().GoToUrl(address + "/dashboard");
         Assert.Contains("/dashboard/signin", driver.Url, StringComparison.Ordinal);
     }
