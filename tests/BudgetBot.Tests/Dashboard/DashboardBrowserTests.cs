@@ -94,6 +94,14 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Contains("/dashboard/signin", driver.Url, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-11-30T00:02:00Z", "2026-11-30T00:00:00Z")] // a Monday, just after the weekly reset
+    [InlineData("2026-12-01T01:50:00Z", "2026-12-01T01:45:00Z")]
+    [InlineData("2026-12-06T23:59:00Z", "2026-12-06T23:54:00Z")] // a Sunday
+    public void UsageTime_StaysInTheWeekTheTestReadsBack(string now, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture),
+            RecentInThisWeek(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
+
     private async Task<(string Address, string Token)> StartAsync()
     {
         var policy = Path.Combine(dir.FullName, "policy.yaml");
@@ -112,12 +120,21 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var tokens = app.Services.GetRequiredService<ApiTokenStore>();
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.CreateAsync("ingest", [Scopes.Ingest]));
-        var at = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O", CultureInfo.InvariantCulture);
+        var at = RecentInThisWeek(DateTimeOffset.UtcNow).ToString("O", CultureInfo.InvariantCulture);
         var response = await client.PostJsonAsync("/api/usage", Batch(
             Event("a", occurredAt: at).With("costUsd", 30).With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review"),
             Event("b", occurredAt: at).With("costUsd", 12.5).With("repo", "acme/api").With("pr", 7).With("workflow", "claude-review"),
             Event("c", occurredAt: at).With("costUsd", 4).With("repo", "acme/web").With("workflow", "codex")));
         response.EnsureSuccessStatusCode();
         return (address, await tokens.CreateAsync("lead", [Scopes.Read]));
+    }
+
+    // A few minutes ago, but never before this week's Monday (UTC): review-agents resets weekly, so a
+    // run just after midnight on a Monday must not put the usage it reads back in the week before.
+    internal static DateTimeOffset RecentInThisWeek(DateTimeOffset now)
+    {
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return now.AddMinutes(-5) > monday ? now.AddMinutes(-5) : monday;
     }
 }
