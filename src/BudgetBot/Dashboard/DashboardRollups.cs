@@ -6,8 +6,8 @@ using BudgetBot.Budgets;
 
 namespace BudgetBot.Dashboard;
 
-// Keeps the dashboard's rollups (per hour and dimension, per PR, per run, and UnitSpend's) in the ingestion
-// transaction. Deltas are combined per key first, so a 500-event batch costs a few upserts.
+// Keeps the dashboard's rollups (per hour and dimension, per PR, and UnitSpend's, which also answers per
+// run) in the ingestion transaction. Deltas are combined per key first, so a 500-event batch costs a few upserts.
 internal sealed class DashboardRollups(Database db) : IUsageWriteHook
 {
     internal static readonly SqlStatement UpsertSpend = new(
@@ -35,16 +35,6 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
         "UPDATE dashboard_pr_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
         "last_ms = CASE WHEN last_ms > @LastMs THEN last_ms ELSE @LastMs END WHERE repo = @Repo AND pr = @Pr; " +
         "IF @@ROWCOUNT = 0 INSERT INTO dashboard_pr_spend (repo, pr, cost_micros, events, last_ms) VALUES (@Repo, @Pr, @CostMicros, @Events, @LastMs);");
-
-    internal static readonly SqlStatement UpsertRun = new(
-        "Dashboard.UpsertRun",
-        "INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms) VALUES (@Repo, @RunId, @Workflow, @CostMicros, @Events, @FirstMs) " +
-        "ON CONFLICT (repo, run_id) DO UPDATE SET cost_micros = cost_micros + excluded.cost_micros, events = events + excluded.events, " +
-        "first_ms = MIN(first_ms, excluded.first_ms);",
-        "UPDATE dashboard_run_spend WITH (UPDLOCK, HOLDLOCK) SET cost_micros = cost_micros + @CostMicros, events = events + @Events, " +
-        "first_ms = CASE WHEN first_ms < @FirstMs THEN first_ms ELSE @FirstMs END WHERE repo = @Repo AND run_id = @RunId; " +
-        "IF @@ROWCOUNT = 0 INSERT INTO dashboard_run_spend (repo, run_id, workflow, cost_micros, events, first_ms) " +
-        "VALUES (@Repo, @RunId, @Workflow, @CostMicros, @Events, @FirstMs);");
 
     public Task OnInsertedAsync(DbConnection c, DbTransaction tx, IReadOnlyList<PricedUsage> stored, long nowMs, CancellationToken ct) =>
         ApplyAsync(c, tx, stored.Select(p => new Signed(p, 1)).ToList());
@@ -81,16 +71,6 @@ internal sealed class DashboardRollups(Database db) : IUsageWriteHook
             {
                 await upsert.ExecuteAsync(g.Key.Repo, g.Key.Pr, g.Sum(s => s.Sign * s.P.CostMicros), g.Sum(s => (long)s.Sign),
                     g.Max(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()));
-            }
-        }
-        await using (var upsert = PreparedCommand.Create(db, c, tx, UpsertRun, ("Repo", DbType.String), ("RunId", DbType.String),
-            ("Workflow", DbType.String), ("CostMicros", DbType.Int64), ("Events", DbType.Int64), ("FirstMs", DbType.Int64)))
-        {
-            foreach (var g in stored.Where(s => s.P.Event.RunId is not null && s.P.Event.Repo is not null)
-                         .GroupBy(s => (Repo: Repo(s.P), RunId: s.P.Event.RunId!)).OrderBy(g => g.Key.Repo, StringComparer.Ordinal).ThenBy(g => g.Key.RunId, StringComparer.Ordinal))
-            {
-                await upsert.ExecuteAsync(g.Key.Repo, g.Key.RunId, g.First().P.Event.Workflow ?? "", g.Sum(s => s.Sign * s.P.CostMicros),
-                    g.Sum(s => (long)s.Sign), g.Min(s => s.P.Event.OccurredAt.ToUnixTimeMilliseconds()));
             }
         }
         await UnitSpend.ApplyAsync(db, c, tx, stored.Select(s => (s.P, s.Sign)).ToList());
