@@ -37,7 +37,9 @@ public sealed class QuickStartTests : IDisposable
         Assert.Equal(0, await create.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         Assert.True(File.Exists(Path.Combine(dir.FullName, "budgetbot.db")));
         var port = ChildProcess.FreePort();
-        using var service = ChildProcess.BudgetBot(dir.FullName, $"--urls=http://127.0.0.1:{port}");
+        // The gRPC port on any free one, not 4317: a collector on this machine, or a second run of the
+        // suite, may hold that (a loaded run failed here on "address already in use").
+        using var service = ChildProcess.BudgetBot(dir.FullName, $"--urls=http://127.0.0.1:{port}", "--Otlp:GrpcPort=0");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", create.Out.TrimEnd().Split('\n')[^1].Trim());
         await WaitUntilAsync(async () => (await TryGetAsync(http, "/healthz")) == HttpStatusCode.OK, TimeSpan.FromSeconds(60), service);
